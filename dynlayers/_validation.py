@@ -1,0 +1,135 @@
+"""Argüman ve girdi denetimleri (paket içi, herkese açık API değildir).
+
+Kural: geçersiz bir argüman, modül kurulurken Türkçe bir ``ValueError`` ile reddedilir. İleti
+parametrenin adını, verilen değeri ve neye izin verildiğini söyler. Hiçbir değer sessizce
+değiştirilmez (örneğin çift çekirdek boyutu bir artırılıp tek yapılmaz).
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from typing import Iterable, Sequence, Tuple, Union
+
+import torch
+
+IntOrPair = Union[int, Tuple[int, int]]
+
+__all__ = [
+    "IntOrPair",
+    "check_bool",
+    "check_choice",
+    "check_input",
+    "check_kernel_size",
+    "check_nonnegative_pair",
+    "check_odd_int",
+    "check_positive_float",
+    "check_positive_int",
+    "check_positive_pair",
+]
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
+def check_positive_int(name: str, value: object, minimum: int = 1) -> int:
+    """``value`` en az ``minimum`` olan bir tam sayı değilse ``ValueError`` yükseltir."""
+    if not _is_int(value) or value < minimum:
+        raise ValueError(f"{name} en az {minimum} olan bir tam sayı olmalı; verilen: {value!r}.")
+    return int(value)
+
+
+def check_positive_float(name: str, value: object) -> float:
+    """``value`` sonlu ve sıfırdan büyük bir gerçel sayı değilse ``ValueError`` yükseltir."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise ValueError(f"{name} sıfırdan büyük bir sayı olmalı; verilen: {value!r}.")
+    value = float(value)
+    if not math.isfinite(value) or value <= 0.0:
+        raise ValueError(f"{name} sıfırdan büyük, sonlu bir sayı olmalı; verilen: {value!r}.")
+    return value
+
+
+def check_bool(name: str, value: object) -> bool:
+    """``value`` ``True``/``False`` değilse ``ValueError`` yükseltir."""
+    if not isinstance(value, bool):
+        raise ValueError(f"{name} True ya da False olmalı; verilen: {value!r}.")
+    return value
+
+
+def check_choice(name: str, value: object, choices: Iterable[str]) -> str:
+    """``value`` izin verilen adlardan biri değilse ``ValueError`` yükseltir (büyük/küçük harf duyarlı)."""
+    choices = tuple(choices)
+    if not isinstance(value, str) or value not in choices:
+        allowed = ", ".join(repr(c) for c in choices)
+        raise ValueError(f"{name} şunlardan biri olmalı: {allowed}; verilen: {value!r}.")
+    return value
+
+
+def _pair(name: str, value: object, what: str) -> Tuple[int, int]:
+    if _is_int(value):
+        return int(value), int(value)  # type: ignore[arg-type]
+    if isinstance(value, Sequence) and not isinstance(value, str) and len(value) == 2 and all(
+        _is_int(v) for v in value
+    ):
+        return int(value[0]), int(value[1])
+    raise ValueError(f"{name} {what} bir tam sayı ya da iki tam sayılık bir demet olmalı; verilen: {value!r}.")
+
+
+def check_positive_pair(name: str, value: object) -> Tuple[int, int]:
+    """Uzun adım, genişleme gibi değerleri ``(h, w)`` çiftine çevirir; her biri en az 1 olmalı."""
+    pair = _pair(name, value, "pozitif")
+    if min(pair) < 1:
+        raise ValueError(f"{name} pozitif olmalı (her eksende en az 1); verilen: {value!r}.")
+    return pair
+
+
+def check_nonnegative_pair(name: str, value: object) -> Tuple[int, int]:
+    """Dolgu (padding) değerini ``(h, w)`` çiftine çevirir; her biri en az 0 olmalı."""
+    pair = _pair(name, value, "negatif olmayan")
+    if min(pair) < 0:
+        raise ValueError(f"{name} negatif olmayan bir tam sayı olmalı (her eksende en az 0); verilen: {value!r}.")
+    return pair
+
+
+def check_odd_int(name: str, value: object) -> int:
+    """Tek ve pozitif bir tam sayı (çekirdek boyutu) değilse ``ValueError`` yükseltir."""
+    if not _is_int(value) or value < 1 or value % 2 == 0:
+        raise ValueError(
+            f"{name} tek ve pozitif bir tam sayı olmalı; verilen: {value!r}. Çift çekirdeklerde simetrik "
+            "dolgu yoktur ve çıktı yarım piksel kayar; 1, 3, 5, 7 gibi bir değer seçin."
+        )
+    return int(value)
+
+
+def check_kernel_size(name: str, value: object) -> Tuple[int, int]:
+    """Çekirdek boyutunu ``(kh, kw)`` çiftine çevirir; her biri tek ve pozitif olmalı.
+
+    Çift boyutlu bir çekirdeğin merkezi yoktur: "aynı boyut" için gereken dolgu iki yana eşit
+    bölünemez ve çıktı yarım piksel kayar. Bu yüzden çift boyutları sessizce bir artırmak yerine
+    reddederiz.
+    """
+    if _is_int(value):
+        k = check_odd_int(name, value)
+        return k, k
+    pair = _pair(name, value, "tek ve pozitif")
+    for v in pair:
+        if v < 1 or v % 2 == 0:
+            check_odd_int(name, value)  # aynı iletiyle reddet
+    return pair
+
+
+def check_input(x: object, name: str = "x", channels: int | None = None, ndim: int = 4) -> None:
+    """``x`` bir tensör değilse, ``ndim`` boyutlu değilse ya da kanal sayısı tutmuyorsa
+    ``ValueError`` yükseltir (hiçbir evrişim çalışmadan önce)."""
+    if not isinstance(x, torch.Tensor):
+        raise ValueError(f"{name} bir torch.Tensor olmalı; verilen tür: {type(x).__name__}.")
+    if x.dim() != ndim:
+        raise ValueError(
+            f"{name} {ndim} boyutlu (B, C, H, W) bir tensör olmalı; verilen şekil: {tuple(x.shape)}."
+        )
+    if channels is not None and x.shape[1] != channels:
+        raise ValueError(
+            f"{name} {channels} kanallı olmalı (şekil (B, {channels}, H, W)); verilen şekil: "
+            f"{tuple(x.shape)}."
+        )

@@ -1,0 +1,259 @@
+"""Dinamik evrişim uygulamalarının hız ölçümü: ``python -m dynlayers.bench``.
+
+Her uygulama için ileri (``torch.no_grad``) ve ileri + geri yayma süresi, aynı çalıştırmada
+ölçülen aynı şekilli statik bir ``nn.Conv2d``'nin süresine oran olarak verilir
+(``torch.utils.benchmark``, medyanlar). Ölçülen şey katmanın tamamıdır:
+``DynamicConv2d(impl=...)`` (yönlendirici dahil) ve ``nn.Conv2d(bias=False)``; geri yaymada
+girdinin ve bütün parametrelerin gradyanı hesaplanır.
+
+Herkese açık adlar:
+
+* :data:`SHAPES`: ölçülen şekiller (konudaki altı şekil);
+* :func:`measure_times`: tek bir şekil için saniye cinsinden süreler (``"static"`` dahil);
+* :func:`measure_ratios`: aynı ölçüm, statik evrişime oran olarak (kitabın 3. bölümü birkaç saniyelik
+  sayfa içi ölçüm için bunu çağırır);
+* :func:`main`: bütün tabloyu ve çubuk (bar) denetimlerini yazdırır.
+
+Komut satırı::
+
+    python -m dynlayers.bench                       # 6 şekil × K ∈ {1, 2, 4, 8, 16}
+    python -m dynlayers.bench --experts 4 --min-run-time 0.5
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import time
+from dataclasses import dataclass
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+
+import torch
+import torch.nn as nn
+from torch.utils import benchmark
+
+from .dynamic_conv import DynamicConv2d
+from .functional import IMPLS, _is_pointwise, resolve_impl
+
+__all__ = ["BenchShape", "SHAPES", "measure_ratios", "measure_times", "main"]
+
+
+@dataclass(frozen=True)
+class BenchShape:
+    """Ölçülen bir şekil: minigrup, kanallar, girdi boyutu, çekirdek, uzun adım."""
+
+    name: str
+    batch_size: int
+    in_channels: int
+    out_channels: int
+    size: int
+    kernel_size: int = 3
+    stride: int = 1
+
+    @property
+    def batched(self) -> bool:
+        return self.batch_size > 1
+
+
+#: Ölçülen şekiller (tablonun satırları).
+SHAPES: Tuple[BenchShape, ...] = (
+    BenchShape("B2 16→32 32²", 2, 16, 32, 32),
+    BenchShape("B32 32→64 32² s2", 32, 32, 64, 32, stride=2),
+    BenchShape("B64 64→128 16²", 64, 64, 128, 16),
+    BenchShape("B64 128→256 8²", 64, 128, 256, 8),
+    BenchShape("B1 64→64 56²", 1, 64, 64, 56),
+    BenchShape("B32 128→128 28² 1×1", 32, 128, 128, 28, kernel_size=1),
+)
+
+
+#: Saat: "wall" duvar saati (varsayılan), "cpu" süreç CPU zamanı. Makine başka işlerle paylaşılırken
+#: duvar saati, işlemciyi bekleyen süreyi de sayar; tek iş parçacığıyla "cpu" bundan etkilenmez.
+CLOCKS = {"wall": time.perf_counter, "cpu": time.process_time}
+
+
+def _median(fn, min_run_time: float, num_threads: int, clock: str = "wall") -> float:
+    timer = benchmark.Timer(stmt="fn()", globals={"fn": fn}, num_threads=num_threads, timer=CLOCKS[clock])
+    return timer.blocked_autorange(min_run_time=min_run_time).median
+
+
+def _runner(module: nn.Module, x: torch.Tensor, backward: bool):
+    if not backward:
+        def run() -> None:
+            with torch.no_grad():
+                module(x)
+        return run
+    inputs = [x, *(p for p in module.parameters() if p.requires_grad)]
+
+    def run_backward() -> None:
+        y = module(x)
+        torch.autograd.grad(y, inputs, torch.ones_like(y))
+    return run_backward
+
+
+def measure_times(
+    batch_size: int,
+    in_channels: int,
+    out_channels: int,
+    size: int,
+    kernel_size: int = 3,
+    stride: int = 1,
+    num_experts: int = 4,
+    impls: Iterable[str] = ("loop", "grouped", "mix", "auto"),
+    backward: bool = True,
+    device: Optional[torch.device | str] = None,
+    min_run_time: float = 0.2,
+    repeats: int = 2,
+    clock: str = "wall",
+) -> Dict[str, float]:
+    """Statik evrişimin ve her uygulamanın medyan süresi (saniye).
+
+    Ölçümler ``repeats`` tur boyunca sırayla tekrarlanır ve her biri için en küçük medyan alınır:
+    makine paylaşımlıyken bir turdaki gürültü bütün oranları bozmasın diye.
+
+    Args:
+        batch_size, in_channels, out_channels, size, kernel_size, stride: Şekil (kare girdi).
+        num_experts: Uzman sayısı K.
+        impls: Ölçülecek uygulamalar; ``"bmm"`` yalnızca 1×1 şekillerde ölçülür, diğerlerinde atlanır.
+        backward: True ise ileri + geri yayma, False ise yalnızca ileri (``no_grad``).
+        device: Aygıt (varsayılan CPU). CUDA'da her ölçüm ``torch.utils.benchmark`` ile eşzamanlanır.
+        min_run_time: Her ölçümün en kısa süresi (saniye).
+        repeats: Tur sayısı.
+        clock: ``"wall"`` (duvar saati) ya da ``"cpu"`` (süreç CPU zamanı; paylaşılan makinede tek iş
+            parçacığıyla daha kararlı).
+
+    Returns:
+        ``{"static": s, "loop": s, ...}``.
+
+    Example:
+        >>> t = measure_times(2, 16, 32, 32, min_run_time=0.05, repeats=1)  # doctest: +SKIP
+        >>> sorted(t)  # doctest: +SKIP
+        ['auto', 'grouped', 'loop', 'mix', 'static']
+    """
+    device = torch.device(device) if device is not None else torch.device("cpu")
+    threads = torch.get_num_threads()
+    torch.manual_seed(0)
+    x = torch.randn(batch_size, in_channels, size, size, device=device, requires_grad=backward)
+    padding = (kernel_size - 1) // 2
+    modules: Dict[str, nn.Module] = {
+        "static": nn.Conv2d(in_channels, out_channels, kernel_size, stride, padding, bias=False)
+    }
+    for impl in impls:
+        conv = DynamicConv2d(in_channels, out_channels, kernel_size, stride, num_experts=num_experts)
+        if impl == "bmm" and not _is_pointwise(conv.weight, conv.stride, conv.padding, conv.groups):
+            continue
+        conv.impl = impl
+        modules[impl] = conv
+    runners = {name: _runner(m.to(device), x, backward) for name, m in modules.items()}
+    best = {name: math.inf for name in runners}
+    for _ in range(max(1, repeats)):
+        for name, run in runners.items():
+            run()  # ısınma
+            best[name] = min(best[name], _median(run, min_run_time, threads, clock))
+    return best
+
+
+def measure_ratios(batch_size: int, in_channels: int, out_channels: int, size: int,
+                   **options: Any) -> Dict[str, float]:
+    """Her uygulamanın süresinin aynı şekilli statik ``nn.Conv2d`` süresine oranı.
+
+    Args:
+        batch_size, in_channels, out_channels, size: Şekil (kare girdi).
+        **options: :func:`measure_times` argümanları (``kernel_size=3``, ``stride=1``,
+            ``num_experts=4``, ``impls=("loop", "grouped", "mix", "auto")``, ``backward=True``,
+            ``device=None``, ``min_run_time=0.2``, ``clock="wall"``); ``repeats`` burada varsayılan
+            olarak 1'dir (sayfa içi hızlı ölçüm, birkaç saniye).
+
+    Example:
+        >>> r = measure_ratios(2, 16, 32, 32, min_run_time=0.05)  # doctest: +SKIP
+        >>> sorted(r)  # doctest: +SKIP
+        ['auto', 'grouped', 'loop', 'mix']
+    """
+    options.setdefault("repeats", 1)
+    times = measure_times(batch_size, in_channels, out_channels, size, **options)
+    static = times.pop("static")
+    return {name: t / static for name, t in times.items()}
+
+
+def _geomean(values: Sequence[float]) -> float:
+    return math.exp(sum(math.log(v) for v in values) / len(values))
+
+
+def _auto_choice(shape: BenchShape, num_experts: int, device: torch.device) -> str:
+    x = torch.empty(shape.batch_size, shape.in_channels, shape.size, shape.size, device=device)
+    bank = torch.empty(num_experts, shape.out_channels, shape.in_channels, shape.kernel_size, shape.kernel_size,
+                       device=device)
+    return resolve_impl(x, bank, shape.stride, (shape.kernel_size - 1) // 2)
+
+
+def main(argv: Optional[Sequence[str]] = None) -> None:
+    """Bütün tabloyu (şekil × K × uygulama) ve konudaki çubuk denetimlerini yazdırır.
+
+    Args:
+        argv: Komut satırı argümanları (``None`` ise ``sys.argv``); ``--help`` hepsini listeler.
+
+    Example:
+        >>> main(["--experts", "4", "--shapes", "0", "--min-run-time", "0.05"])  # doctest: +SKIP
+    """
+    parser = argparse.ArgumentParser(prog="python -m dynlayers.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--experts", type=int, nargs="+", default=[1, 2, 4, 8, 16], help="K değerleri")
+    parser.add_argument("--impls", nargs="+", default=[i for i in IMPLS], help="uygulamalar")
+    parser.add_argument("--shapes", type=int, nargs="+", default=None, help="SHAPES içinden sıra numaraları")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--min-run-time", type=float, default=0.3)
+    parser.add_argument("--repeats", type=int, default=2)
+    parser.add_argument("--device", default="cpu")
+    parser.add_argument("--clock", choices=sorted(CLOCKS), default="wall")
+    args = parser.parse_args(argv)
+
+    torch.set_num_threads(args.threads)
+    device = torch.device(args.device)
+    shapes = [SHAPES[i] for i in args.shapes] if args.shapes else list(SHAPES)
+    impls = [i for i in args.impls if i != "auto"] + ["auto"]
+    print(f"torch {torch.__version__}, aygıt {device}, {torch.get_num_threads()} iş parçacığı, saat {args.clock}; "
+          "hücre: ileri / ileri+geri süresi ÷ statik nn.Conv2d (medyan)")
+    header = f"| şekil | K | statik ms (i / i+g) | " + " | ".join(impls) + " | auto seçimi | auto ÷ en iyi |"
+    print(header)
+    print("|" + "---|" * (header.count("|") - 1))
+    fb: Dict[Tuple[str, int], Dict[str, float]] = {}
+    for shape in shapes:
+        for k in args.experts:
+            fwd = measure_times(shape.batch_size, shape.in_channels, shape.out_channels, shape.size,
+                                shape.kernel_size, shape.stride, k, impls, False, device, args.min_run_time,
+                                args.repeats, args.clock)
+            both = measure_times(shape.batch_size, shape.in_channels, shape.out_channels, shape.size,
+                                 shape.kernel_size, shape.stride, k, impls, True, device, args.min_run_time,
+                                 args.repeats, args.clock)
+            rf = {n: t / fwd["static"] for n, t in fwd.items() if n != "static"}
+            rb = {n: t / both["static"] for n, t in both.items() if n != "static"}
+            fb[(shape.name, k)] = rb
+            cells = [f"{rf[i]:.2f} / {rb[i]:.2f}" if i in rb else "—" for i in impls]
+            best = min(v for n, v in rb.items() if n != "auto")
+            print(f"| {shape.name} | {k} | {1e3 * fwd['static']:.2f} / {1e3 * both['static']:.2f} | "
+                  + " | ".join(cells) + f" | {_auto_choice(shape, k, device)} | {rb['auto'] / best:.2f} |",
+                  flush=True)
+    _print_bars(shapes, args.experts, fb)
+
+
+def _print_bars(shapes: List[BenchShape], experts: Sequence[int], fb: Dict[Tuple[str, int], Dict[str, float]]) -> None:
+    """Konudaki üç çubuğu (K = 4'te) ve bütün K'lar için auto ÷ en iyi oranını yazdırır."""
+    worst = max(
+        (rb["auto"] / min(v for n, v in rb.items() if n != "auto"), key) for key, rb in fb.items()
+    )
+    print(f"\nauto ÷ en iyi uygulama (ileri+geri), en kötü hücre: {worst[0]:.2f} ({worst[1][0]}, K={worst[1][1]})")
+    if 4 not in experts:
+        return
+    auto = [fb[(s.name, 4)]["auto"] for s in shapes]
+    print(f"K=4: auto'nun statiğe oranının geometrik ortalaması ({len(shapes)} şekil): {_geomean(auto):.2f}"
+          "  (çubuk ≤ 1.5)")
+    batched = [s for s in shapes if s.batched and "loop" in fb[(s.name, 4)]]
+    if batched:
+        speed = _geomean([fb[(s.name, 4)]["loop"] / fb[(s.name, 4)]["auto"] for s in batched])
+        print(f"K=4: auto'nun döngüye göre hızlanması, minigruplu şekillerde geometrik ortalama: {speed:.2f}×"
+              "  (çubuk ≥ 1.5)")
+    worst4 = max(fb[(s.name, 4)]["auto"] / min(v for n, v in fb[(s.name, 4)].items() if n != "auto")
+                 for s in shapes)
+    print(f"K=4: auto ÷ en iyi, en kötü şekil: {worst4:.2f}  (çubuk ≤ 1.10)")
+
+
+if __name__ == "__main__":
+    main()

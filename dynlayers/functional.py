@@ -1,0 +1,434 @@
+"""Dinamik evrişimin (dynamic convolution) fonksiyonel çekirdeği ve uygulamaları.
+
+Her örnek ``b`` kendi çekirdeğiyle evrişilir:
+
+.. math:: y_b = \\Big(\\sum_k a_{bk} W_k\\Big) * x_b + \\sum_k a_{bk}\\, c_k
+
+``W`` çekirdek bankası ``(K, C_out, C_in / groups, kh, kw)``, ``c`` ek girdi (bias) bankası
+``(K, C_out)``, ``a`` karışım ağırlıkları ``(B, K)``. Sonuç ``a``'da doğrusaldır; ``a`` herhangi bir
+gerçel değer alabilir (softmaks, sigmoid ya da başka bir şey).
+
+Uygulamalar (``impl``) aynı sonucu verir, maliyetleri farklıdır:
+
+``"loop"``
+    Okunur başvuru: her örnek için ayrı bir ``F.conv2d``. Örnekler ``x.split(1)`` ve
+    ``unbind(0)`` ile ayrılır; ``x[i:i+1]`` gibi dilimleme geri yaymada her örnek için tam boy bir
+    gradyan ayırıp sıfırlar ve maliyeti B'de karesel yapar.
+``"grouped"``
+    Örnek başına çekirdekleri ``(B·C_out, C_in/g, kh, kw)`` olarak üretir ve tek bir gruplu evrişim
+    çalıştırır (``groups = B·g``). ``reshape`` kullanır, bu yüzden channels_last ve bitişik olmayan
+    girdilerle de çalışır.
+``"chunked"``
+    ``"grouped"`` ile aynı hesap, ama minigrup parçalar hâlinde işlenir ve örnek başına çekirdekler
+    geri yaymada yeniden üretilir (kendi ``autograd.Function``'ı). Bellekte hiçbir zaman çıktı
+    etkinleştirmesinin 4 katından büyük bir çekirdek yığını tutulmaz. Yalnızca birinci türev.
+``"mix"``
+    Bankayı ``K·C_out`` filtreli tek bir evrişim olarak çalıştırır, sonra ``Σ_k a_k y_k``
+    (doğrusallık sayesinde kesin). K kat FLOP, ama örnek başına çekirdek yok: dinamik minigrup
+    boyutuyla dışa aktarılabilen ve derlenebilen (``torch.compile``) yol.
+``"bmm"``
+    1×1 çekirdekler için toplu matris çarpımı (uzun adım 1, dolgu 0, groups 1). Başka bir yerde
+    istenirse ``ValueError``.
+``"auto"``
+    Şekillerden her çağrıda birini seçer; kural :func:`resolve_impl` içinde, ölçümleriyle birlikte
+    belgelenmiştir.
+
+Herkese açık adlar: :func:`dynamic_conv2d`, :func:`resolve_impl`, :func:`per_sample_kernel_bytes`,
+:func:`output_activation_bytes`, :func:`conv_output_size`, :data:`IMPLS`,
+:data:`MAX_KERNEL_MEMORY_RATIO`.
+"""
+
+from __future__ import annotations
+
+from typing import List, Optional, Tuple
+
+import torch
+import torch.nn.functional as F
+from torch.autograd.function import once_differentiable
+
+from ._validation import (
+    IntOrPair,
+    check_choice,
+    check_input,
+    check_nonnegative_pair,
+    check_positive_int,
+    check_positive_pair,
+)
+
+__all__ = [
+    "IMPLS",
+    "MAX_KERNEL_MEMORY_RATIO",
+    "conv_output_size",
+    "dynamic_conv2d",
+    "output_activation_bytes",
+    "per_sample_kernel_bytes",
+    "resolve_impl",
+]
+
+#: Geçerli ``impl`` adları (bkz. :func:`resolve_impl`).
+IMPLS: Tuple[str, ...] = ("loop", "grouped", "chunked", "mix", "bmm", "auto")
+#: "auto", örnek başına çekirdeklerin toplam boyutu çıktı etkinleştirmesinin bu katını aşarsa
+#: onları tek seferde üretmez (B=256, 512→512, 3×3, float32: 2.4 GB olurdu).
+MAX_KERNEL_MEMORY_RATIO: int = 4
+
+Pair = Tuple[int, int]
+
+
+# ----------------------------------------------------------------------------------------------
+# Boyut ve bellek yardımcıları
+# ----------------------------------------------------------------------------------------------
+def conv_output_size(size: IntOrPair, kernel_size: IntOrPair, stride: IntOrPair = 1,
+                     padding: IntOrPair = 0, dilation: IntOrPair = 1) -> Pair:
+    """Evrişim çıktısının ``(H', W')`` boyutu.
+
+    Args:
+        size: Girdinin ``(H, W)`` boyutu (ya da kare için tek sayı).
+        kernel_size, stride, padding, dilation: Evrişim ayarları (``F.conv2d`` ile aynı anlam).
+
+    Example:
+        >>> conv_output_size(32, 3, stride=2, padding=1)
+        (16, 16)
+    """
+    s = check_nonnegative_pair("size", size)
+    k = check_positive_pair("kernel_size", kernel_size)
+    st = check_positive_pair("stride", stride)
+    p = check_nonnegative_pair("padding", padding)
+    d = check_positive_pair("dilation", dilation)
+    return tuple((s[i] + 2 * p[i] - d[i] * (k[i] - 1) - 1) // st[i] + 1 for i in range(2))  # type: ignore[return-value]
+
+
+def per_sample_kernel_bytes(batch_size: int, weight: torch.Tensor) -> int:
+    """``batch_size`` örnek için örnek başına çekirdeklerin ``(B, C_out, C_in/g, kh, kw)`` bayt boyutu.
+
+    ``"grouped"``, ``"bmm"`` ve ``"loop"`` bu kadar belleği bir anda ayırır; ``"auto"`` bunun çıktının
+    :data:`MAX_KERNEL_MEMORY_RATIO` katını aşmasına izin vermez.
+
+    Args:
+        batch_size: Minigrup boyutu B.
+        weight: Çekirdek bankası ``(K, C_out, C_in/g, kh, kw)`` (yalnızca şekli ve dtype'ı kullanılır).
+
+    Example:
+        >>> bank = torch.empty(4, 512, 512, 3, 3)
+        >>> round(per_sample_kernel_bytes(256, bank) / 1e9, 1)  # GB
+        2.4
+    """
+    return int(batch_size) * weight[0].numel() * weight.element_size()
+
+
+def output_activation_bytes(x: torch.Tensor, weight: torch.Tensor, stride: IntOrPair = 1,
+                            padding: IntOrPair = 0, dilation: IntOrPair = 1) -> int:
+    """Dinamik evrişim çıktısının ``(B, C_out, H', W')`` bayt boyutu.
+
+    Args:
+        x: Girdi ``(B, C_in, H, W)`` (yalnızca şekli kullanılır).
+        weight: Çekirdek bankası ``(K, C_out, C_in/g, kh, kw)``.
+        stride, padding, dilation: Evrişim ayarları.
+
+    Example:
+        >>> output_activation_bytes(torch.empty(64, 128, 8, 8), torch.empty(4, 256, 128, 3, 3), padding=1)
+        4194304
+    """
+    ho, wo = conv_output_size(tuple(x.shape[-2:]), tuple(weight.shape[-2:]), stride, padding, dilation)
+    return x.shape[0] * weight.shape[1] * ho * wo * weight.element_size()
+
+
+def _kernel_fits(x: torch.Tensor, weight: torch.Tensor, out_hw: Pair) -> bool:
+    """Örnek başına çekirdekler çıktının ``MAX_KERNEL_MEMORY_RATIO`` katına sığıyor mu?
+
+    ``B·C_out·(C_in/g)·kh·kw ≤ 4·B·C_out·H'·W'`` eşitsizliğinde B ve C_out sadeleşir:
+    ``(C_in/g)·kh·kw ≤ 4·H'·W'``. Kural minigrup boyutundan bağımsızdır.
+    """
+    per_filter = weight.shape[2] * weight.shape[3] * weight.shape[4]
+    return per_filter <= MAX_KERNEL_MEMORY_RATIO * out_hw[0] * out_hw[1]
+
+
+def _chunk_size(x: torch.Tensor, weight: torch.Tensor, out_hw: Pair) -> int:
+    """Parçalı yolda bir parçadaki örnek sayısı: çekirdek yığını çıktının 4 katını geçmesin."""
+    per_filter = weight.shape[2] * weight.shape[3] * weight.shape[4]
+    return max(1, (MAX_KERNEL_MEMORY_RATIO * x.shape[0] * out_hw[0] * out_hw[1]) // per_filter)
+
+
+def _is_pointwise(weight: torch.Tensor, stride: Pair, padding: Pair, groups: int) -> bool:
+    return weight.shape[-2:] == (1, 1) and stride == (1, 1) and padding == (0, 0) and groups == 1
+
+
+# ----------------------------------------------------------------------------------------------
+# "auto" kuralı
+# ----------------------------------------------------------------------------------------------
+def resolve_impl(x: torch.Tensor, weight: torch.Tensor, stride: IntOrPair = 1, padding: IntOrPair = 0,
+                 dilation: IntOrPair = 1, groups: int = 1) -> str:
+    """``impl="auto"`` bu şekiller için hangi uygulamayı seçer?
+
+    Kural, ``python -m dynlayers.bench`` ile bu projenin 2 çekirdekli CPU'sunda (torch 2.13, float32,
+    ileri + geri yayma süresinin aynı şekilli statik evrişime oranı) yapılan ölçümlerden çıkarıldı.
+    Makine ölçüm sırasında başka işlerle paylaşıldığı için oranlar 1 iş parçacığı ve süreç CPU
+    zamanıyla (``--threads 1 --clock cpu``) ölçüldü ve projenin 2 iş parçacıklı önceki ölçümleriyle
+    (``REFERENCE.md`` §5) karşılaştırıldı:
+
+    1. 1×1 çekirdek, uzun adım 1, dolgu 0, groups 1 ve çekirdekler bellek sınırına sığıyorsa
+       ``"bmm"``: toplu matris çarpımı statik NCHW evrişimden bile hızlı (B32 128→128 28², K=4:
+       ≈0.9×; ``"grouped"`` ≈1.1×).
+    2. K = 1 ise ``"mix"``: tek uzmanlı karışım, ölçeklenmiş tek bir statik evrişimdir (≈1.1–1.5×;
+       ``"grouped"`` ≈1.4–1.9×).
+    3. Örnek başına çekirdekler çıktının 4 katını aşıyorsa (``(C_in/g)·kh·kw > 4·H'·W'``: küçük
+       uzamsal boyut, geniş kanal; B64 128→256 8²'de 18 kat): K = 2 ise ``"mix"`` (≈2.2×, çekirdek
+       yok), K ≥ 3 ise ``"chunked"`` (K=4: ≈4.1×; ``"loop"`` ≈4.7×, ``"grouped"`` ≈6.4×,
+       ``"mix"`` ≈4.4×).
+    4. Diğer her durumda ``"grouped"`` (K=4: B2 16→32 32² ≈1.8×, B32 32→64 32² s2 ≈1.8×,
+       B1 64→64 56² ≈1.2×); ``"mix"`` K ≥ 2'de her ölçülen şekilde daha yavaş (≈K×). B64 64→128
+       16²'de tek iş parçacığıyla ``"loop"`` ve ``"grouped"`` başa baştır (≈1.7–2.0×); 2 iş
+       parçacığıyla ``"grouped"`` öndedir (1.76× ile 2.06×).
+
+    GPU'da ölçülmedi; kural orada da aynıdır.
+
+    Args:
+        x: Girdi ``(B, C, H, W)``.
+        weight: Çekirdek bankası ``(K, C_out, C_in/g, kh, kw)``.
+        stride, padding, dilation, groups: Evrişim ayarları.
+
+    Example:
+        >>> resolve_impl(torch.empty(32, 128, 28, 28), torch.empty(4, 128, 128, 1, 1))
+        'bmm'
+    """
+    st = check_positive_pair("stride", stride)
+    p = check_nonnegative_pair("padding", padding)
+    out_hw = conv_output_size(tuple(x.shape[-2:]), tuple(weight.shape[-2:]), st, p, dilation)
+    fits = _kernel_fits(x, weight, out_hw)
+    num_experts = weight.shape[0]
+    if fits and _is_pointwise(weight, st, p, groups):
+        return "bmm"
+    if num_experts == 1:
+        return "mix"
+    if not fits:
+        return "mix" if num_experts == 2 else "chunked"
+    return "grouped"
+
+
+# ----------------------------------------------------------------------------------------------
+# Uygulamalar (argümanlar denetlenmiş ve çiftlere çevrilmiş olarak gelir)
+# ----------------------------------------------------------------------------------------------
+def _mix_weights(a: torch.Tensor, bank: torch.Tensor) -> torch.Tensor:
+    """``Σ_k a[b,k] bank[k]``: ``(B, K) × (K, ...) → (B, ...)`` tek bir matris çarpımıyla."""
+    return (a.to(bank.dtype) @ bank.reshape(bank.shape[0], -1)).reshape(a.shape[0], *bank.shape[1:])
+
+
+def _conv_loop(x, a, weight, bias, stride, padding, dilation, groups):
+    kernels = _mix_weights(a, weight).unbind(0)
+    biases = _mix_weights(a, bias).unbind(0) if bias is not None else [None] * len(kernels)
+    outs = [
+        F.conv2d(xb, wb, bb, stride, padding, dilation, groups)
+        for xb, wb, bb in zip(x.split(1), kernels, biases)
+    ]
+    return torch.cat(outs, dim=0)
+
+
+def _conv_grouped(x, a, weight, bias, stride, padding, dilation, groups):
+    b, c, h, w = x.shape
+    kernels = _mix_weights(a, weight).reshape(-1, *weight.shape[2:])  # (B·C_out, C_in/g, kh, kw)
+    biases = _mix_weights(a, bias).reshape(-1) if bias is not None else None
+    y = F.conv2d(x.reshape(1, b * c, h, w), kernels, biases, stride, padding, dilation, b * groups)
+    return y.reshape(b, weight.shape[1], y.shape[-2], y.shape[-1])
+
+
+def _conv_mix(x, a, weight, bias, stride, padding, dilation, groups):
+    k, c_out = weight.shape[:2]
+    # Filtreleri grup-önce sırala: gruplu evrişimde çıktı kanalları gruplara bitişik bloklar hâlinde düşer.
+    filters = weight.reshape(k, groups, c_out // groups, *weight.shape[2:]).transpose(0, 1)
+    y = F.conv2d(x, filters.reshape(k * c_out, *weight.shape[2:]), None, stride, padding, dilation, groups)
+    ho, wo = y.shape[-2:]
+    y = y.reshape(-1, groups, k, (c_out // groups) * ho * wo)  # (B, g, K, M)
+    out = torch.matmul(a.to(y.dtype)[:, None, None, :], y).reshape(-1, c_out, ho, wo)
+    if bias is not None:
+        out = out + _mix_weights(a, bias).to(out.dtype)[:, :, None, None]
+    return out
+
+
+def _conv_bmm(x, a, weight, bias, stride, padding, dilation, groups):
+    b, c, h, w = x.shape
+    kernels = _mix_weights(a, weight).reshape(b, weight.shape[1], c)  # (B, C_out, C_in)
+    cols = x.reshape(b, c, h * w)
+    if bias is None:
+        y = torch.bmm(kernels, cols.to(kernels.dtype))
+    else:
+        y = torch.baddbmm(_mix_weights(a, bias).unsqueeze(-1), kernels, cols.to(kernels.dtype))
+    return y.reshape(b, weight.shape[1], h, w)
+
+
+class _ChunkedDynamicConv(torch.autograd.Function):
+    """Parçalı gruplu evrişim: örnek başına çekirdekler ileri ve geri yaymada parça parça üretilir,
+    hiçbiri kaydedilmez. Geri yayma, autograd'ın gruplu yol için yaptığının aynısıdır."""
+
+    @staticmethod
+    def forward(ctx, x, a, weight, bias, stride, padding, dilation, groups, chunk):  # type: ignore[override]
+        ctx.save_for_backward(x, a, weight, bias)
+        ctx.conf = (stride, padding, dilation, groups, chunk)
+        outs = [
+            _conv_grouped(xc, ac, weight, bias, stride, padding, dilation, groups)
+            for xc, ac in zip(x.split(chunk), a.split(chunk))
+        ]
+        return torch.cat(outs, dim=0)
+
+    @staticmethod
+    @once_differentiable
+    def backward(ctx, grad_out):  # type: ignore[override]
+        x, a, weight, bias = ctx.saved_tensors
+        stride, padding, dilation, groups, chunk = ctx.conf
+        need_x, need_a, need_w, need_b = ctx.needs_input_grad[:4]
+        k = weight.shape[0]
+        bank = weight.reshape(k, -1)
+        grad_x: List[torch.Tensor] = []
+        grad_a: List[torch.Tensor] = []
+        grad_w = torch.zeros_like(bank) if need_w else None
+        grad_b = torch.zeros_like(bias) if (bias is not None and need_b) else None
+        for xc, ac, gc in zip(x.split(chunk), a.split(chunk), grad_out.split(chunk)):
+            b, c, h, w = xc.shape
+            kernels = _mix_weights(ac, weight).reshape(-1, *weight.shape[2:])
+            gx, gk, _ = torch.ops.aten.convolution_backward(
+                gc.reshape(1, -1, gc.shape[-2], gc.shape[-1]), xc.reshape(1, b * c, h, w), kernels, None,
+                list(stride), list(padding), list(dilation), False, [0, 0], b * groups,
+                [need_x, need_a or need_w, False],
+            )
+            if need_x:
+                grad_x.append(gx.reshape(xc.shape))
+            if need_a or need_w:
+                gk = gk.reshape(b, -1)
+                if need_a:
+                    grad_a.append(gk @ bank.t())
+                if need_w:
+                    grad_w.addmm_(ac.to(gk.dtype).t(), gk)
+            if bias is not None and (need_a or need_b):
+                gb = gc.sum(dim=(2, 3))  # (b, C_out)
+                if need_a:
+                    grad_a[-1] = grad_a[-1] + gb @ bias.t()
+                if need_b:
+                    grad_b.addmm_(ac.to(gb.dtype).t(), gb)
+        return (
+            torch.cat(grad_x) if need_x else None,
+            torch.cat(grad_a).to(a.dtype) if need_a else None,
+            grad_w.reshape(weight.shape) if need_w else None,
+            grad_b,
+            None, None, None, None, None,
+        )
+
+
+def _autocast_dtype(device_type: str) -> Optional[torch.dtype]:
+    """Bu aygıtta autocast açıksa onun dtype'ı, değilse ``None`` (torch < 2.4 ile de çalışır)."""
+    try:
+        return torch.get_autocast_dtype(device_type) if torch.is_autocast_enabled(device_type) else None
+    except (AttributeError, TypeError):  # torch < 2.4: aygıta özel eski işlevler
+        if device_type == "cpu":
+            return torch.get_autocast_cpu_dtype() if torch.is_autocast_cpu_enabled() else None
+        return torch.get_autocast_gpu_dtype() if torch.is_autocast_enabled() else None
+
+
+def _conv_chunked(x, a, weight, bias, stride, padding, dilation, groups, chunk: Optional[int] = None):
+    if chunk is None:
+        out_hw = conv_output_size(tuple(x.shape[-2:]), tuple(weight.shape[-2:]), stride, padding, dilation)
+        chunk = _chunk_size(x, weight, out_hw)
+    device_type = x.device.type
+    dtype = _autocast_dtype(device_type)
+    if dtype is not None:
+        # autograd.Function autocast'i kendiliğinden uygulamaz: girdileri evrişimin dtype'ına çevir.
+        x, weight = x.to(dtype), weight.to(dtype)
+        bias = bias.to(dtype) if bias is not None else None
+        with torch.autocast(device_type, enabled=False):
+            return _ChunkedDynamicConv.apply(x, a.to(dtype), weight, bias, stride, padding, dilation, groups, chunk)
+    return _ChunkedDynamicConv.apply(x, a.to(weight.dtype), weight, bias, stride, padding, dilation, groups, chunk)
+
+
+_IMPL_FUNCS = {
+    "loop": _conv_loop,
+    "grouped": _conv_grouped,
+    "chunked": _conv_chunked,
+    "mix": _conv_mix,
+    "bmm": _conv_bmm,
+}
+
+
+# ----------------------------------------------------------------------------------------------
+# Denetim ve giriş noktası
+# ----------------------------------------------------------------------------------------------
+def _check_call(x, weight, routing_weights, bias, stride, padding, dilation, groups, impl):
+    check_input(x, "x")
+    if not isinstance(weight, torch.Tensor) or weight.dim() != 5:
+        shape = tuple(weight.shape) if isinstance(weight, torch.Tensor) else type(weight).__name__
+        raise ValueError(f"weight (K, C_out, C_in/groups, kh, kw) şeklinde 5 boyutlu olmalı; verilen: {shape}.")
+    groups = check_positive_int("groups", groups)
+    k, c_out, c_in_g = weight.shape[:3]
+    if x.shape[1] != c_in_g * groups:
+        raise ValueError(
+            f"x'in kanal sayısı weight.shape[2]·groups = {c_in_g}·{groups} = {c_in_g * groups} olmalı; "
+            f"verilen x şekli: {tuple(x.shape)}."
+        )
+    if c_out % groups != 0:
+        raise ValueError(f"C_out ({c_out}) groups ({groups}) ile tam bölünmeli.")
+    if not isinstance(routing_weights, torch.Tensor) or tuple(routing_weights.shape) != (x.shape[0], k):
+        shape = tuple(routing_weights.shape) if isinstance(routing_weights, torch.Tensor) else type(routing_weights).__name__
+        raise ValueError(f"routing_weights (B, K) = ({x.shape[0]}, {k}) şeklinde olmalı; verilen: {shape}.")
+    if bias is not None and (not isinstance(bias, torch.Tensor) or tuple(bias.shape) != (k, c_out)):
+        shape = tuple(bias.shape) if isinstance(bias, torch.Tensor) else type(bias).__name__
+        raise ValueError(f"bias None ya da (K, C_out) = ({k}, {c_out}) şeklinde olmalı; verilen: {shape}.")
+    stride = check_positive_pair("stride", stride)
+    padding = check_nonnegative_pair("padding", padding)
+    dilation = check_positive_pair("dilation", dilation)
+    impl = check_choice("impl", impl, IMPLS)
+    out_hw = conv_output_size(tuple(x.shape[-2:]), tuple(weight.shape[-2:]), stride, padding, dilation)
+    if min(out_hw) < 1:
+        raise ValueError(
+            f"girdi (H, W) = {tuple(x.shape[-2:])} bu çekirdek, dolgu ve genişleme için çok küçük; çıktı boyutu "
+            f"{out_hw} olurdu."
+        )
+    if impl == "bmm" and not _is_pointwise(weight, stride, padding, groups):
+        raise ValueError(
+            "impl='bmm' yalnızca 1×1 çekirdek, stride=1, padding=0 ve groups=1 için geçerlidir; verilen: "
+            f"çekirdek {tuple(weight.shape[-2:])}, stride={stride}, padding={padding}, groups={groups}. "
+            "Bu şekiller için 'grouped', 'mix' ya da 'auto' kullanın."
+        )
+    return stride, padding, dilation, groups, impl
+
+
+def dynamic_conv2d(
+    x: torch.Tensor,
+    weight: torch.Tensor,
+    routing_weights: torch.Tensor,
+    bias: Optional[torch.Tensor] = None,
+    stride: IntOrPair = 1,
+    padding: IntOrPair = 0,
+    dilation: IntOrPair = 1,
+    groups: int = 1,
+    impl: str = "auto",
+) -> torch.Tensor:
+    """Örnek başına karıştırılmış çekirdekle evrişim (dinamik evrişimin fonksiyonel çekirdeği).
+
+    Args:
+        x: Girdi.
+        weight: Çekirdek bankası.
+        routing_weights: Karışım ağırlıkları; herhangi bir gerçel değer (sonuç bunlarda doğrusaldır).
+        bias: Ek girdi bankası ya da ``None``.
+        stride: Uzun adım (int ya da ``(sh, sw)``).
+        padding: Dolgu (int ya da ``(ph, pw)``).
+        dilation: Genişleme oranı (int ya da ``(dh, dw)``).
+        groups: Grup sayısı (``groups = C_in`` derinlemesine evrişimdir).
+        impl: ``"loop"``, ``"grouped"``, ``"chunked"``, ``"mix"``, ``"bmm"`` ya da ``"auto"``
+            (bkz. modül belgesi ve :func:`resolve_impl`).
+
+    Shape:
+        - x: ``(B, C_in, H, W)``
+        - weight: ``(K, C_out, C_in / groups, kh, kw)``
+        - routing_weights: ``(B, K)``
+        - bias: ``(K, C_out)``
+        - Çıktı: ``(B, C_out, H', W')``; H', W' ``F.conv2d`` ile aynı.
+
+    Example:
+        >>> x, bank = torch.randn(2, 8, 16, 16), torch.randn(4, 16, 8, 3, 3)
+        >>> a = torch.softmax(torch.randn(2, 4), dim=1)
+        >>> dynamic_conv2d(x, bank, a, padding=1).shape
+        torch.Size([2, 16, 16, 16])
+    """
+    stride, padding, dilation, groups, impl = _check_call(
+        x, weight, routing_weights, bias, stride, padding, dilation, groups, impl
+    )
+    if impl == "auto":
+        impl = resolve_impl(x, weight, stride, padding, dilation, groups)
+    return _IMPL_FUNCS[impl](x, routing_weights, weight, bias, stride, padding, dilation, groups)
+

@@ -1,0 +1,12 @@
+"""Birim testleri için ortak ayarlar ve yardımcılar."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+
+@pytest.fixture(autouse=True)
+def _seed_and_threads():
+    torch.manual_seed(0)
+    yield

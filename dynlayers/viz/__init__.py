@@ -1,0 +1,63 @@
+"""Kitap yardımcıları: ortak matplotlib biçemi, her yerde çalışan kaydırıcılar, kaynak kod gösterimi.
+
+Bu alt paket isteğe bağlıdır: ``dynlayers/__init__.py`` onu içe aktarmaz ve çekirdek paket yalnızca
+torch'a bağlıdır. matplotlib, ipywidgets ve IPython ``book`` ekinin parçasıdır ve yalnızca ilgili
+fonksiyon çağrıldığında içe aktarılır (Colab'da hepsi zaten kurulu).
+
+Bölümlerin kullandığı API
+-------------------------
+``use_book_style()``
+    Kitabın ortak matplotlib biçemini uygular: beyaz şekil ve eksen arka planı (koyu temada da
+    okunur), Türkçe harfleri içeren DejaVu Sans yazı tipi, dizüstü ekranda okunan boyutlar.
+
+``slider_plot(draw, params, *, labels=None, initial=None, figsize=(7, 4), caption=None, alt=None)``
+    Bir ya da iki parametreli kaydırıcılı grafik. ``params`` ``ad -> değer dizisi`` sözlüğüdür
+    (ör. ``{"T": [0.1, 0.5, 1, 2, 5], "K": [2, 4, 8]}``); ``draw(fig, **değerler)`` verilen
+    (temizlenmiş) matplotlib ``Figure`` nesnesine çizer; ``labels`` adları Türkçe etiketlere eşler.
+    Canlı çekirdekte (Jupyter, Colab) ipywidgets kaydırıcıları gösterir; kitabın HTML'inde aynı
+    hücre, derleme sırasında önceden hesaplanmış karelerle çalışan saf HTML/JS kaydırıcılar üretir
+    (çekirdek yok, dış betik yok). Fonksiyon çıktıyı kendisi gösterir ve ``None`` döndürür.
+
+``show_source(obj, *, start=None, end=None)``
+    Paketteki bir fonksiyonun, sınıfın ya da yöntemin gerçek kaynağını Python vurgulamasıyla
+    gösterir (``text/markdown`` çıktısı: Jupyter, Colab ve HTML'de aynı görünür). ``start``/``end``
+    ya nesnenin kaynağındaki 1'den başlayan satır numaraları ya da o satırda geçen bir metindir
+    (ikisi de dahil).
+
+``show(fig)``
+    Bir ``Figure`` nesnesini pyplot'a ya da ``savefig``'e gerek kalmadan hücre çıktısı olarak
+    gösterir (PNG); ``plt.show()`` ile aynı sonucu verir.
+
+``static_mode()``
+    Kaydırıcıların o an statik (önceden hesaplanmış) kipte mi çalışacağını söyler.
+
+Statik ve canlı kip nasıl seçilir
+---------------------------------
+``DYNLAYERS_SLIDERS`` ortam değişkeni:
+
+* ``static``: kareler önceden hesaplanır, saf HTML/JS kaydırıcı. Kitabın derlemesi (``book/_ext``
+  içindeki Sphinx eklentisi, derlemeyi yapan süreçte bu değişkeni ayarlar; çekirdekler onu miras
+  alır) ve nbmake testleri (``tests/conftest.py``) bu kipi kullanır.
+* ``live``: ipywidgets kaydırıcıları.
+* ayarlanmamış / ``auto``: bir IPython çekirdeği çalışıyor ve ipywidgets kuruluysa canlı, yoksa
+  statik kip.
+
+Statik kipte kare sayısı iki parametrenin değer sayılarının çarpımıdır; her kare düşük renkli
+(palet) PNG olarak sayfaya gömülür, aynı kareler bir kez saklanır. Sayfa ağırlığını makul tutmak için
+kare sayısı 200 ile sınırlıdır.
+"""
+
+from ._sliders import MAX_FRAMES, SLIDERS_ENV, slider_plot, static_mode
+from ._source import show_source
+from ._style import BOOK_RC, show, use_book_style
+
+__all__ = [
+    "BOOK_RC",
+    "MAX_FRAMES",
+    "SLIDERS_ENV",
+    "show",
+    "show_source",
+    "slider_plot",
+    "static_mode",
+    "use_book_style",
+]

@@ -1,0 +1,382 @@
+"""Her yerde çalışan kaydırıcılı grafikler.
+
+Canlı çekirdekte ipywidgets; kitabın HTML'inde önceden hesaplanmış karelerle saf HTML/JS.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import io
+import itertools
+import json
+import math
+import numbers
+import os
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
+
+#: Kipi seçen ortam değişkeni: ``static``, ``live`` ya da ``auto`` (varsayılan).
+SLIDERS_ENV = "DYNLAYERS_SLIDERS"
+#: Statik kipte bir kaydırıcının en fazla kare sayısı (sayfa ağırlığı için).
+MAX_FRAMES = 200
+#: Statik karelerin çözünürlüğü (7×4 inçlik şekil için 630×360 piksel).
+STATIC_DPI = 90
+#: Canlı kipte karelerin çözünürlüğü.
+LIVE_DPI = 100
+
+_MODES = ("static", "live", "auto")
+
+
+def static_mode() -> bool:
+    """Kaydırıcılar statik (önceden hesaplanmış) kipte mi çalışacak?
+
+    ``DYNLAYERS_SLIDERS`` ortam değişkeni ``static`` ise ``True``, ``live`` ise ``False`` döner.
+    Ayarlanmamışsa ya da ``auto`` ise: bir IPython çekirdeği çalışıyor ve ipywidgets kuruluysa
+    ``False`` (canlı), değilse ``True``.
+    """
+    mode = os.environ.get(SLIDERS_ENV, "auto").strip().lower() or "auto"
+    if mode not in _MODES:
+        raise ValueError(
+            f"{SLIDERS_ENV} ortam değişkeni {mode!r} olamaz; izin verilenler: {', '.join(_MODES)}."
+        )
+    if mode != "auto":
+        return mode == "static"
+    try:
+        from IPython import get_ipython
+
+        ip = get_ipython()
+    except ImportError:
+        return True
+    if ip is None or getattr(ip, "kernel", None) is None:
+        return True
+    try:
+        import ipywidgets  # noqa: F401
+    except ImportError:
+        return True
+    return False
+
+
+def _fmt(value: Any) -> str:
+    """Kaydırıcı değerinin kısa metni (kodla tutarlı olsun diye ondalık nokta)."""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, numbers.Integral):
+        return str(int(value))
+    if isinstance(value, numbers.Real):
+        return f"{float(value):.4g}"
+    return str(value)
+
+
+def _check_params(
+    params: Mapping[str, Sequence[Any]],
+    labels: Optional[Mapping[str, str]],
+    initial: Optional[Mapping[str, Any]],
+) -> Tuple[List[str], List[List[Any]], Dict[str, str], List[int]]:
+    if not isinstance(params, Mapping) or not 1 <= len(params) <= 2:
+        raise ValueError(
+            "slider_plot: params 1 ya da 2 girdili bir sözlük olmalı (ad -> değer dizisi); "
+            f"{params!r} verildi."
+        )
+    names = list(params)
+    values: List[List[Any]] = []
+    for name in names:
+        if not isinstance(name, str) or not name.isidentifier():
+            raise ValueError(
+                f"slider_plot: parametre adı geçerli bir Python adı olmalı; {name!r} verildi."
+            )
+        seq = params[name]
+        if isinstance(seq, (str, bytes)) or not hasattr(seq, "__iter__"):
+            raise ValueError(
+                f"slider_plot: params[{name!r}] bir değer dizisi olmalı; {seq!r} verildi."
+            )
+        seq = list(seq)
+        if not seq:
+            raise ValueError(f"slider_plot: params[{name!r}] boş olamaz.")
+        values.append(seq)
+    labels = dict(labels or {})
+    unknown = set(labels) - set(names)
+    if unknown:
+        raise ValueError(
+            f"slider_plot: labels içinde params'ta olmayan adlar var: {sorted(unknown)}; "
+            f"izin verilenler: {names}."
+        )
+    initial = dict(initial or {})
+    unknown = set(initial) - set(names)
+    if unknown:
+        raise ValueError(
+            f"slider_plot: initial içinde params'ta olmayan adlar var: {sorted(unknown)}; "
+            f"izin verilenler: {names}."
+        )
+    start: List[int] = []
+    for name, seq in zip(names, values):
+        if name in initial:
+            idx = _index_of(seq, initial[name])
+            if idx is None:
+                raise ValueError(
+                    f"slider_plot: initial[{name!r}] = {initial[name]!r} değeri params[{name!r}] "
+                    f"içinde yok; izin verilenler: {[_fmt(v) for v in seq]}."
+                )
+            start.append(idx)
+        else:
+            start.append(len(seq) // 2)
+    nframes = math.prod(len(v) for v in values)
+    if nframes > MAX_FRAMES:
+        raise ValueError(
+            f"slider_plot: {nframes} kare çok fazla (en fazla {MAX_FRAMES}); "
+            "parametrelere daha az değer verin."
+        )
+    return names, values, {n: labels.get(n, n) for n in names}, start
+
+
+def _index_of(seq: Sequence[Any], value: Any) -> Optional[int]:
+    for i, v in enumerate(seq):
+        try:
+            if v == value or (
+                isinstance(v, numbers.Real)
+                and isinstance(value, numbers.Real)
+                and math.isclose(float(v), float(value), rel_tol=1e-9, abs_tol=1e-12)
+            ):
+                return i
+        except Exception:  # karşılaştırılamayan değerler
+            continue
+    return None
+
+
+def _figure_png(fig, *, dpi: float, quantize: bool) -> bytes:
+    """Şekli PNG baytlarına çevirir; ``quantize`` ise 256 renkli palet PNG (çok daha küçük)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    if fig.canvas is None or not isinstance(fig.canvas, FigureCanvasAgg):
+        FigureCanvasAgg(fig)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, facecolor="white", edgecolor="white",
+                metadata={"Software": None})
+    data = buf.getvalue()
+    if not quantize:
+        return data
+    try:
+        from PIL import Image
+    except ImportError:  # pragma: no cover - Pillow matplotlib ile gelir
+        return data
+    img = Image.open(io.BytesIO(data)).convert("RGB")
+    pal = img.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    out = io.BytesIO()
+    pal.save(out, format="PNG", optimize=True)
+    small = out.getvalue()
+    return small if len(small) < len(data) else data
+
+
+def _new_figure(figsize: Tuple[float, float]):
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=figsize, facecolor="white")
+    try:
+        fig.set_layout_engine("constrained")
+    except Exception:  # pragma: no cover
+        pass
+    return fig
+
+
+def _render(draw: Callable[..., Any], fig, kwargs: Dict[str, Any], *, dpi: float,
+            quantize: bool) -> bytes:
+    fig.clear()
+    draw(fig, **kwargs)
+    return _figure_png(fig, dpi=dpi, quantize=quantize)
+
+
+def slider_plot(
+    draw: Callable[..., Any],
+    params: Mapping[str, Sequence[Any]],
+    *,
+    labels: Optional[Mapping[str, str]] = None,
+    initial: Optional[Mapping[str, Any]] = None,
+    figsize: Tuple[float, float] = (7, 4),
+    caption: Optional[str] = None,
+    alt: Optional[str] = None,
+) -> None:
+    """Bir ya da iki kaydırıcıyla yeniden çizilen grafik; Jupyter, Colab ve HTML'de çalışır.
+
+    Canlı çekirdekte ipywidgets kaydırıcıları gösterir. Kitabın derlemesinde (``static_mode()``)
+    her değer birleşimi için bir kare önceden çizilir ve çekirdeksiz çalışan saf HTML/JS
+    kaydırıcılar sayfaya gömülür. Çıktıyı kendisi gösterir, ``None`` döndürür.
+
+    Args:
+        draw: ``draw(fig, **değerler)``; verilen (temizlenmiş) ``matplotlib.figure.Figure``
+            nesnesine çizer (``fig.add_subplot()`` ile eksen ekleyin; pyplot kullanmayın).
+        params: 1 ya da 2 girdili sözlük, ``ad -> değer dizisi``; ör. ``{"T": [0.1, 1, 10]}``.
+            Adlar ``draw`` fonksiyonunun anahtar sözcük argümanlarıdır.
+        labels: Adları Türkçe kaydırıcı etiketlerine eşler; ör. ``{"T": "Sıcaklık T"}``.
+        initial: Başlangıç değerleri (her biri ilgili dizide bulunmalı); verilmeyen parametre
+            dizinin ortasındaki değerle başlar.
+        figsize: Şeklin inç cinsinden boyutu.
+        caption: İsteğe bağlı alt yazı (grafiğin altında gösterilir).
+        alt: Görselin alternatif metni; verilmezse etiketlerden ve değerlerden üretilir.
+
+    Shape:
+        Kare sayısı: değer sayılarının çarpımı, en fazla ``MAX_FRAMES``.
+
+    Example:
+        >>> import torch
+        >>> from dynlayers.viz import slider_plot
+        >>> logits = torch.tensor([2.0, 1.0, 0.5, -1.0])
+        >>> def draw(fig, T):
+        ...     ax = fig.add_subplot()
+        ...     ax.bar(range(4), torch.softmax(logits / T, 0))
+        >>> slider_plot(draw, {"T": [0.25, 0.5, 1, 2, 4]}, labels={"T": "Sıcaklık T"})
+        ... # IPython dışında (ör. doctest) yalnızca nesnenin adı yazılır  # doctest: +ELLIPSIS
+        <IPython.core.display.HTML object>
+    """
+    if not callable(draw):
+        raise ValueError(f"slider_plot: draw çağrılabilir olmalı; {draw!r} verildi.")
+    names, values, labels_, start = _check_params(params, labels, initial)
+    try:
+        figsize = (float(figsize[0]), float(figsize[1]))
+    except Exception:
+        raise ValueError(f"slider_plot: figsize (genişlik, yükseklik) olmalı; {figsize!r} verildi.")
+    if static_mode():
+        from IPython.display import HTML, display
+
+        display(HTML(_static_html(draw, names, values, labels_, start, figsize, caption, alt)))
+    else:
+        _live(draw, names, values, labels_, start, figsize, caption)
+
+
+# --------------------------------------------------------------------------- canlı kip
+
+def _live(draw, names, values, labels, start, figsize, caption) -> None:
+    import ipywidgets as widgets
+    from IPython.display import display
+
+    fig = _new_figure(figsize)
+    cache: Dict[Tuple[int, ...], bytes] = {}
+    sliders = []
+    for name, seq, idx in zip(names, values, start):
+        sliders.append(
+            widgets.SelectionSlider(
+                options=[(_fmt(v), i) for i, v in enumerate(seq)],
+                value=idx,
+                description=labels[name],
+                continuous_update=True,
+                style={"description_width": "initial"},
+                layout=widgets.Layout(width="min(100%, 32rem)"),
+            )
+        )
+    image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+    error = widgets.Output()
+
+    def update(_change=None) -> None:
+        key = tuple(s.value for s in sliders)
+        if key not in cache:
+            kwargs = {n: seq[i] for n, seq, i in zip(names, values, key)}
+            try:
+                cache[key] = _render(draw, fig, kwargs, dpi=LIVE_DPI, quantize=False)
+            except Exception:
+                with error:
+                    error.clear_output()
+                    raise
+        image.value = cache[key]
+
+    for s in sliders:
+        s.observe(update, names="value")
+    update()
+    children = [*sliders, image, error]
+    if caption:
+        children.append(widgets.HTML(f"<em>{html.escape(caption)}</em>"))
+    display(widgets.VBox(children))
+
+
+# --------------------------------------------------------------------------- statik kip
+
+_JS = r"""
+(function () {
+  var root = document.currentScript.parentNode;
+  var data = JSON.parse(root.querySelector("script.dl-slider-data").textContent);
+  var img = root.querySelector("img.dl-slider-img");
+  var inputs = root.querySelectorAll("input.dl-slider-input");
+  var outs = root.querySelectorAll("output.dl-slider-value");
+  function update() {
+    var idx = 0, alt = [];
+    for (var i = 0; i < inputs.length; i++) {
+      var k = parseInt(inputs[i].value, 10);
+      idx = idx * data.sizes[i] + k;
+      outs[i].textContent = data.values[i][k];
+      alt.push(data.labels[i] + " = " + data.values[i][k]);
+    }
+    img.src = "data:image/png;base64," + data.images[data.frames[idx]];
+    img.alt = data.alt ? data.alt + " (" + alt.join(", ") + ")" : alt.join(", ");
+    root.setAttribute("data-frame", String(idx));
+  }
+  for (var i = 0; i < inputs.length; i++) {
+    inputs[i].addEventListener("input", update);
+    inputs[i].addEventListener("change", update);
+  }
+  update();
+})();
+"""
+
+_CSS = (
+    ".dl-slider{background:#fff;color:#1a1a1a;border:1px solid #d0d7de;border-radius:6px;"
+    "padding:.6rem .8rem;margin:.5rem 0;max-width:100%;}"
+    ".dl-slider-row{display:flex;align-items:center;gap:.6rem;margin:.2rem 0;flex-wrap:wrap;}"
+    ".dl-slider-row label{min-width:8rem;font-weight:600;}"
+    ".dl-slider-row input{flex:1 1 12rem;max-width:24rem;accent-color:#2a6fb0;}"
+    ".dl-slider-row output{font-family:monospace;min-width:4rem;}"
+    ".dl-slider img{display:block;max-width:100%;height:auto;background:#fff;margin-top:.4rem;}"
+    ".dl-slider figcaption{font-style:italic;margin-top:.3rem;}"
+)
+
+
+def _static_html(draw, names, values, labels, start, figsize, caption, alt) -> str:
+    fig = _new_figure(figsize)
+    images: List[str] = []
+    seen: Dict[str, int] = {}
+    frames: List[int] = []
+    for combo in itertools.product(*[range(len(v)) for v in values]):
+        kwargs = {n: seq[i] for n, seq, i in zip(names, values, combo)}
+        png = _render(draw, fig, kwargs, dpi=STATIC_DPI, quantize=True)
+        b64 = base64.b64encode(png).decode("ascii")
+        if b64 not in seen:
+            seen[b64] = len(images)
+            images.append(b64)
+        frames.append(seen[b64])
+    sizes = [len(v) for v in values]
+    idx0 = 0
+    for size, i in zip(sizes, start):
+        idx0 = idx0 * size + i
+    shown = [_fmt(seq[i]) for seq, i in zip(values, start)]
+    alt0 = ", ".join(f"{labels[n]} = {s}" for n, s in zip(names, shown))
+    if alt:
+        alt0 = f"{alt} ({alt0})"
+    data = {
+        "sizes": sizes,
+        "values": [[_fmt(v) for v in seq] for seq in values],
+        "labels": [labels[n] for n in names],
+        "alt": alt or "",
+        "frames": frames,
+        "images": images,
+    }
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    uid = "dl-slider-" + hashlib.sha1(payload.encode("utf-8")).hexdigest()[:10]
+    rows = []
+    for k, (name, seq, i) in enumerate(zip(names, values, start)):
+        iid = f"{uid}-{k}"
+        rows.append(
+            f'<div class="dl-slider-row"><label for="{iid}">{html.escape(labels[name])}</label>'
+            f'<input class="dl-slider-input" id="{iid}" type="range" min="0" '
+            f'max="{len(seq) - 1}" step="1" value="{i}" data-param="{html.escape(name)}" '
+            f'aria-label="{html.escape(labels[name])}">'
+            f'<output class="dl-slider-value" for="{iid}">{html.escape(_fmt(seq[i]))}</output></div>'
+        )
+    cap = f"<figcaption>{html.escape(caption)}</figcaption>" if caption else ""
+    return (
+        f'<figure class="dl-slider" id="{uid}" data-frame="{idx0}" '
+        f'data-nframes="{len(frames)}">'
+        f"<style>{_CSS}</style>"
+        + "".join(rows)
+        + f'<img class="dl-slider-img" alt="{html.escape(alt0)}" '
+        f'src="data:image/png;base64,{images[frames[idx0]]}">'
+        + cap
+        + f'<script type="application/json" class="dl-slider-data">{payload}</script>'
+        f"<script>{_JS}</script></figure>"
+    )

@@ -16,7 +16,7 @@ from .cbam import CBAMBlock
 from .channel_attention import ChannelAttentionFusionT
 from .dynamic_conv import DynamicConv2d, DynamicConvBlock
 from .functional import dynamic_conv2d, per_sample_kernel_bytes, resolve_impl
-from .models import DynamicCNN
+from .models import DynamicCNN, StaticCNN
 from .routing import MLPHead, RoutingMLP
 from .spatial_attention import DynamicSpatialAttention
 from .temperature import (
@@ -38,6 +38,7 @@ __all__ = [
     "DynamicSpatialAttention",
     "MLPHead",
     "RoutingMLP",
+    "StaticCNN",
     "Temperature",
     "TemperatureScheduler",
     "dynamic_conv2d",

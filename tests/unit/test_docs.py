@@ -14,7 +14,7 @@ def test_core_import_does_not_load_book_dependencies():
 def test_public_api_names():
     import dynlayers
 
-    for name in ("RoutingMLP", "dynamic_conv2d", "DynamicConv2d", "DynamicConvBlock", "DynamicCNN",
+    for name in ("RoutingMLP", "dynamic_conv2d", "DynamicConv2d", "DynamicConvBlock", "DynamicCNN", "StaticCNN",
                  "DynamicSpatialAttention", "ChannelAttentionFusionT", "CBAMBlock", "TemperatureScheduler",
                  "resolve_impl", "per_sample_kernel_bytes"):
         assert name in dynlayers.__all__ and hasattr(dynlayers, name)

@@ -10,6 +10,7 @@ from dynlayers import (
     CBAMBlock,
     ChannelAttentionFusionT,
     DynamicCNN,
+    StaticCNN,
     DynamicConv2d,
     DynamicConvBlock,
     DynamicSpatialAttention,
@@ -78,6 +79,17 @@ def test_block_and_cnn_shapes():
     logits, weights = model(torch.randn(3, 1, 16, 16), return_weights=True)
     assert logits.shape == (3, 7)
     assert [tuple(w.shape) for w in weights] == [(3, 3)] * 3
+
+
+def test_static_cnn_is_the_dynamic_cnns_twin():
+    static = StaticCNN(in_channels=1, num_classes=7, widths=(4, 8, 8, 16))
+    dynamic = DynamicCNN(in_channels=1, num_classes=7, num_experts=3, widths=(4, 8, 8, 16))
+    assert static(torch.randn(3, 1, 16, 16)).shape == (3, 7)
+    # Aynı gövde ve baş, aynı sayıda aşama; aşamalar statik evrişim.
+    assert len(static.stages) == len(dynamic.stages) == 3
+    assert [p.shape for p in static.stem.parameters()] == [p.shape for p in dynamic.stem.parameters()]
+    assert static.head.weight.shape == dynamic.head.weight.shape
+    assert all(isinstance(stage[0], nn.Conv2d) and stage[0].stride == (2, 2) for stage in static.stages)
 
 
 def test_attention_shapes():

@@ -10,7 +10,9 @@ Aşamalar (biri başarısız olsa da hepsi çalışır; sonunda herhangi biri ba
                kitabın derlemesi (-W, hata veren hücre/uyarı derlemeyi düşürür) ve Chromium'da
                sayfa denetimleri; Chromium yoksa tarayıcı testleri açıkça ATLANIR.
 
-Ortam: ``DK_NBMAKE_WORKERS`` (varsayılan 1) defterleri pytest-xdist ile paralel çalıştırır.
+Ortam: ``DK_NBMAKE_WORKERS`` (varsayılan: çekirdek sayısı, en çok 2) defterleri pytest-xdist ile
+paralel çalıştırır; paralelken her defter tek iş parçacığıyla çalışır (``OMP_NUM_THREADS=1``), çünkü
+iki çekirdekte 2'şer iş parçacıklı iki çekirdek birbirini bekler ve toplam süre uzar.
 """
 
 from __future__ import annotations
@@ -44,12 +46,15 @@ def main() -> int:
     results.append(stage("kitap-hizli", [*pytest, "tests/book", "-m", "not build and not browser"]))
     # 3. defterler
     notebooks = sorted(glob.glob(str(ROOT / "book" / "*.ipynb")))
-    workers = int(os.environ.get("DK_NBMAKE_WORKERS", "1"))
+    workers = int(os.environ.get("DK_NBMAKE_WORKERS", str(min(2, os.cpu_count() or 1))))
     extra = ["-n", str(workers)] if workers > 1 else []
+    nb_env = {"DYNLAYERS_SLIDERS": "static"}
+    if workers > 1:
+        nb_env.update(OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
     results.append(stage(
-        "defterler", [*pytest, "--nbmake", "--nbmake-timeout=600", *extra,
+        "defterler", [*pytest, "--nbmake", "--nbmake-timeout=600", "--durations=0", *extra,
                       *[os.path.relpath(n, ROOT) for n in notebooks]],
-        env={"DYNLAYERS_SLIDERS": "static"}))
+        env=nb_env))
     # 4. derleme + tarayıcı
     chromium = next((shutil.which(c) for c in [os.environ.get("CHROMIUM") or "", "chromium",
                                                  "chromium-browser"] if c and shutil.which(c)), None)

@@ -94,20 +94,14 @@ def _check_params(
         if not seq:
             raise ValueError(f"slider_plot: params[{name!r}] boş olamaz.")
         values.append(seq)
-    labels = dict(labels or {})
-    unknown = set(labels) - set(names)
-    if unknown:
-        raise ValueError(
-            f"slider_plot: labels içinde params'ta olmayan adlar var: {sorted(unknown)}; "
-            f"izin verilenler: {names}."
-        )
-    initial = dict(initial or {})
-    unknown = set(initial) - set(names)
-    if unknown:
-        raise ValueError(
-            f"slider_plot: initial içinde params'ta olmayan adlar var: {sorted(unknown)}; "
-            f"izin verilenler: {names}."
-        )
+    labels, initial = dict(labels or {}), dict(initial or {})
+    for arg, given in (("labels", labels), ("initial", initial)):
+        unknown = set(given) - set(names)
+        if unknown:
+            raise ValueError(
+                f"slider_plot: {arg} içinde params'ta olmayan adlar var: {sorted(unknown)}; "
+                f"izin verilenler: {names}."
+            )
     start: List[int] = []
     for name, seq in zip(names, values):
         if name in initial:

@@ -2,7 +2,11 @@
 
 Her uygulama için ileri (``torch.no_grad``) ve ileri + geri yayma süresi, aynı çalıştırmada
 ölçülen aynı şekilli statik bir ``nn.Conv2d``'nin süresine oran olarak verilir
-(``torch.utils.benchmark``, medyanlar). Ölçülen şey katmanın tamamıdır:
+(``torch.utils.benchmark``). Ölçüm turlar hâlinde yapılır: her turda statik evrişim ve her uygulama
+sırayla ölçülür, oran aynı turun statik süresine göre alınır ve tabloya turlar üzerinden medyanı yazılır
+(eşleştirilmiş ölçüm; paylaşılan bir makinede turdan tura değişen hız oranı bozmaz). CPU'da ölçümden
+önce bellek ayırıcı uzun süren bir sürecin kararlı durumuna getirilir (``_steady_allocator``).
+Ölçülen şey katmanın tamamıdır:
 ``DynamicConv2d(impl=...)`` (yönlendirici dahil) ve ``nn.Conv2d(bias=False)``; geri yaymada
 girdinin ve bütün parametrelerin gradyanı hesaplanır.
 
@@ -17,13 +21,14 @@ Herkese açık adlar:
 Komut satırı::
 
     python -m dynlayers.bench                       # 6 şekil × K ∈ {1, 2, 4, 8, 16}
-    python -m dynlayers.bench --experts 4 --min-run-time 0.5
+    python -m dynlayers.bench --threads 2 --experts 4 --repeats 5   # konudaki çubuklar (K = 4)
 """
 
 from __future__ import annotations
 
 import argparse
 import math
+import statistics
 import time
 from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
@@ -90,6 +95,62 @@ def _runner(module: nn.Module, x: torch.Tensor, backward: bool):
     return run_backward
 
 
+def _steady_allocator() -> None:
+    """Bellek ayırıcıyı uzun süren bir eğitim sürecinin kararlı durumuna getirir (bir kez, 30 MiB).
+
+    glibc'nin ``malloc``'u büyük blokları ``mmap`` ile ayırır ve her serbest bırakmada işletim
+    sistemine geri verir; bir sonraki ayırma her sayfa için bir sayfa hatası (page fault) öder. Eşik
+    dinamiktir: serbest bırakılan en büyük ``mmap`` bloğuna kadar (en çok 32 MiB) yükselir. Veri yüklemiş
+    ya da birkaç adım eğitmiş her süreç bu duruma gelir; ölçüm sırası (statik önce mi, dinamik önce mi)
+    sonuçları değiştirmesin diye ölçümler de bu durumda başlar. Statik ve dinamik katmanlar aynı
+    durumda ölçülür.
+    """
+    block = torch.empty(30 << 18)  # 30 MiB float32
+    block.fill_(0.0)
+    del block
+
+
+def _measure(
+    batch_size: int,
+    in_channels: int,
+    out_channels: int,
+    size: int,
+    kernel_size: int,
+    stride: int,
+    num_experts: int,
+    impls: Iterable[str],
+    backward: bool,
+    device: Optional[torch.device | str],
+    min_run_time: float,
+    repeats: int,
+    clock: str,
+) -> Dict[str, List[float]]:
+    """Her tur için statik evrişimin ve her uygulamanın medyan süresi: ``{ad: [tur1, tur2, ...]}``."""
+    device = torch.device(device) if device is not None else torch.device("cpu")
+    if device.type == "cpu":
+        _steady_allocator()
+    threads = torch.get_num_threads()
+    torch.manual_seed(0)
+    x = torch.randn(batch_size, in_channels, size, size, device=device, requires_grad=backward)
+    padding = (kernel_size - 1) // 2
+    modules: Dict[str, nn.Module] = {
+        "static": nn.Conv2d(in_channels, out_channels, kernel_size, stride, padding, bias=False)
+    }
+    for impl in impls:
+        conv = DynamicConv2d(in_channels, out_channels, kernel_size, stride, num_experts=num_experts)
+        if impl == "bmm" and not _is_pointwise(conv.weight, conv.stride, conv.padding, conv.groups):
+            continue
+        conv.impl = impl
+        modules[impl] = conv
+    runners = {name: _runner(m.to(device), x, backward) for name, m in modules.items()}
+    rounds: Dict[str, List[float]] = {name: [] for name in runners}
+    for _ in range(max(1, repeats)):
+        for name, run in runners.items():
+            run()  # ısınma
+            rounds[name].append(_median(run, min_run_time, threads, clock))
+    return rounds
+
+
 def measure_times(
     batch_size: int,
     in_channels: int,
@@ -108,7 +169,9 @@ def measure_times(
     """Statik evrişimin ve her uygulamanın medyan süresi (saniye).
 
     Ölçümler ``repeats`` tur boyunca sırayla tekrarlanır ve her biri için en küçük medyan alınır:
-    makine paylaşımlıyken bir turdaki gürültü bütün oranları bozmasın diye.
+    makine paylaşımlıyken bir turdaki gürültü bütün oranları bozmasın diye. CPU'da ölçümden önce
+    bellek ayırıcı bir kez kararlı duruma getirilir (30 MiB'lık bir blok ayrılıp bırakılır; bkz.
+    ``_steady_allocator``).
 
     Args:
         batch_size, in_channels, out_channels, size, kernel_size, stride: Şekil (kare girdi).
@@ -129,32 +192,30 @@ def measure_times(
         >>> sorted(t)  # doctest: +SKIP
         ['auto', 'grouped', 'loop', 'mix', 'static']
     """
-    device = torch.device(device) if device is not None else torch.device("cpu")
-    threads = torch.get_num_threads()
-    torch.manual_seed(0)
-    x = torch.randn(batch_size, in_channels, size, size, device=device, requires_grad=backward)
-    padding = (kernel_size - 1) // 2
-    modules: Dict[str, nn.Module] = {
-        "static": nn.Conv2d(in_channels, out_channels, kernel_size, stride, padding, bias=False)
+    rounds = _measure(batch_size, in_channels, out_channels, size, kernel_size, stride, num_experts, impls,
+                      backward, device, min_run_time, repeats, clock)
+    return {name: min(times) for name, times in rounds.items()}
+
+
+def _paired_ratios(rounds: Dict[str, List[float]]) -> Dict[str, float]:
+    """Her turda aynı turun statik süresine oran, turlar üzerinden medyan (eşleştirilmiş ölçüm).
+
+    Makinenin hızı turdan tura değişse de (paylaşılan işlemci, bellek durumu) aynı turdaki statik ve
+    dinamik ölçümler birlikte değişir; oranın medyanı bu yüzden ayrı ayrı alınmış en iyi sürelerin
+    oranından daha kararlıdır.
+    """
+    static = rounds["static"]
+    return {
+        name: statistics.median(t / s for t, s in zip(times, static))
+        for name, times in rounds.items() if name != "static"
     }
-    for impl in impls:
-        conv = DynamicConv2d(in_channels, out_channels, kernel_size, stride, num_experts=num_experts)
-        if impl == "bmm" and not _is_pointwise(conv.weight, conv.stride, conv.padding, conv.groups):
-            continue
-        conv.impl = impl
-        modules[impl] = conv
-    runners = {name: _runner(m.to(device), x, backward) for name, m in modules.items()}
-    best = {name: math.inf for name in runners}
-    for _ in range(max(1, repeats)):
-        for name, run in runners.items():
-            run()  # ısınma
-            best[name] = min(best[name], _median(run, min_run_time, threads, clock))
-    return best
 
 
 def measure_ratios(batch_size: int, in_channels: int, out_channels: int, size: int,
                    **options: Any) -> Dict[str, float]:
     """Her uygulamanın süresinin aynı şekilli statik ``nn.Conv2d`` süresine oranı.
+
+    Her turda oran aynı turun statik süresine göre alınır; sonuç turlar üzerinden medyandır.
 
     Args:
         batch_size, in_channels, out_channels, size: Şekil (kare girdi).
@@ -169,9 +230,17 @@ def measure_ratios(batch_size: int, in_channels: int, out_channels: int, size: i
         ['auto', 'grouped', 'loop', 'mix']
     """
     options.setdefault("repeats", 1)
-    times = measure_times(batch_size, in_channels, out_channels, size, **options)
-    static = times.pop("static")
-    return {name: t / static for name, t in times.items()}
+    defaults = dict(kernel_size=3, stride=1, num_experts=4, impls=("loop", "grouped", "mix", "auto"),
+                    backward=True, device=None, min_run_time=0.2, clock="wall")
+    unknown = set(options) - set(defaults) - {"repeats"}
+    if unknown:
+        raise ValueError(f"measure_ratios bilinmeyen argüman(lar) aldı: {sorted(unknown)}; "
+                         f"geçerli olanlar: {sorted(defaults) + ['repeats']}.")
+    conf = {**defaults, **options}
+    rounds = _measure(batch_size, in_channels, out_channels, size, conf["kernel_size"], conf["stride"],
+                      conf["num_experts"], conf["impls"], conf["backward"], conf["device"], conf["min_run_time"],
+                      conf["repeats"], conf["clock"])
+    return _paired_ratios(rounds)
 
 
 def _geomean(values: Sequence[float]) -> float:
@@ -199,8 +268,8 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     parser.add_argument("--impls", nargs="+", default=[i for i in IMPLS], help="uygulamalar")
     parser.add_argument("--shapes", type=int, nargs="+", default=None, help="SHAPES içinden sıra numaraları")
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--min-run-time", type=float, default=0.3)
-    parser.add_argument("--repeats", type=int, default=2)
+    parser.add_argument("--min-run-time", type=float, default=0.2)
+    parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--device", default="cpu")
     parser.add_argument("--clock", choices=sorted(CLOCKS), default="wall")
     args = parser.parse_args(argv)
@@ -217,18 +286,18 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     fb: Dict[Tuple[str, int], Dict[str, float]] = {}
     for shape in shapes:
         for k in args.experts:
-            fwd = measure_times(shape.batch_size, shape.in_channels, shape.out_channels, shape.size,
-                                shape.kernel_size, shape.stride, k, impls, False, device, args.min_run_time,
-                                args.repeats, args.clock)
-            both = measure_times(shape.batch_size, shape.in_channels, shape.out_channels, shape.size,
-                                 shape.kernel_size, shape.stride, k, impls, True, device, args.min_run_time,
-                                 args.repeats, args.clock)
-            rf = {n: t / fwd["static"] for n, t in fwd.items() if n != "static"}
-            rb = {n: t / both["static"] for n, t in both.items() if n != "static"}
+            fwd = _measure(shape.batch_size, shape.in_channels, shape.out_channels, shape.size,
+                           shape.kernel_size, shape.stride, k, impls, False, device, args.min_run_time,
+                           args.repeats, args.clock)
+            both = _measure(shape.batch_size, shape.in_channels, shape.out_channels, shape.size,
+                            shape.kernel_size, shape.stride, k, impls, True, device, args.min_run_time,
+                            args.repeats, args.clock)
+            rf, rb = _paired_ratios(fwd), _paired_ratios(both)
+            static_ms = (1e3 * statistics.median(fwd["static"]), 1e3 * statistics.median(both["static"]))
             fb[(shape.name, k)] = rb
             cells = [f"{rf[i]:.2f} / {rb[i]:.2f}" if i in rb else "—" for i in impls]
             best = min(v for n, v in rb.items() if n != "auto")
-            print(f"| {shape.name} | {k} | {1e3 * fwd['static']:.2f} / {1e3 * both['static']:.2f} | "
+            print(f"| {shape.name} | {k} | {static_ms[0]:.2f} / {static_ms[1]:.2f} | "
                   + " | ".join(cells) + f" | {_auto_choice(shape, k, device)} | {rb['auto'] / best:.2f} |",
                   flush=True)
     _print_bars(shapes, args.experts, fb)

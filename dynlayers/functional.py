@@ -44,7 +44,6 @@ from typing import List, Optional, Tuple
 
 import torch
 import torch.nn.functional as F
-from torch.autograd.function import once_differentiable
 
 from ._validation import (
     IntOrPair,
@@ -57,6 +56,7 @@ from ._validation import (
 
 __all__ = [
     "IMPLS",
+    "CHUNK_BYTES",
     "MAX_KERNEL_MEMORY_RATIO",
     "conv_output_size",
     "dynamic_conv2d",
@@ -70,6 +70,10 @@ IMPLS: Tuple[str, ...] = ("loop", "grouped", "chunked", "mix", "bmm", "auto")
 #: "auto", örnek başına çekirdeklerin toplam boyutu çıktı etkinleştirmesinin bu katını aşarsa
 #: onları tek seferde üretmez (B=256, 512→512, 3×3, float32: 2.4 GB olurdu).
 MAX_KERNEL_MEMORY_RATIO: int = 4
+#: ``"chunked"`` bir parçanın örnek başına çekirdeklerini bu bayt sınırında tutar (8 MiB): parça
+#: işlemci önbelleğinde kalır ve her çağrıda büyük bellek ayırmanın sayfa hatası (page fault) bedeli
+#: ödenmez (bkz. :func:`resolve_impl`).
+CHUNK_BYTES: int = 8 << 20
 
 Pair = Tuple[int, int]
 
@@ -143,9 +147,16 @@ def _kernel_fits(x: torch.Tensor, weight: torch.Tensor, out_hw: Pair) -> bool:
 
 
 def _chunk_size(x: torch.Tensor, weight: torch.Tensor, out_hw: Pair) -> int:
-    """Parçalı yolda bir parçadaki örnek sayısı: çekirdek yığını çıktının 4 katını geçmesin."""
-    per_filter = weight.shape[2] * weight.shape[3] * weight.shape[4]
-    return max(1, (MAX_KERNEL_MEMORY_RATIO * x.shape[0] * out_hw[0] * out_hw[1]) // per_filter)
+    """Parçalı yolda bir parçadaki örnek sayısı.
+
+    Bir parçanın çekirdekleri hem :data:`CHUNK_BYTES`'ı hem de bütün çıktının
+    :data:`MAX_KERNEL_MEMORY_RATIO` katını aşmasın; en az 1 örnek.
+    """
+    batch = x.shape[0]
+    per_sample = weight[0].numel() * weight.element_size()
+    output = batch * weight.shape[1] * out_hw[0] * out_hw[1] * weight.element_size()
+    budget = min(CHUNK_BYTES, MAX_KERNEL_MEMORY_RATIO * output)
+    return max(1, min(batch, budget // per_sample))
 
 
 def _is_pointwise(weight: torch.Tensor, stride: Pair, padding: Pair, groups: int) -> bool:
@@ -159,25 +170,32 @@ def resolve_impl(x: torch.Tensor, weight: torch.Tensor, stride: IntOrPair = 1, p
                  dilation: IntOrPair = 1, groups: int = 1) -> str:
     """``impl="auto"`` bu şekiller için hangi uygulamayı seçer?
 
-    Kural, ``python -m dynlayers.bench`` ile bu projenin 2 çekirdekli CPU'sunda (torch 2.13, float32,
-    ileri + geri yayma süresinin aynı şekilli statik evrişime oranı) yapılan ölçümlerden çıkarıldı.
-    Makine ölçüm sırasında başka işlerle paylaşıldığı için oranlar 1 iş parçacığı ve süreç CPU
-    zamanıyla (``--threads 1 --clock cpu``) ölçüldü ve projenin 2 iş parçacıklı önceki ölçümleriyle
-    (``REFERENCE.md`` §5) karşılaştırıldı:
+    Kural, ``python -m dynlayers.bench --threads 2 --experts 4 --repeats 5`` ile bu projenin 2
+    çekirdekli CPU'sunda (torch 2.13, float32) yapılan ölçümlerden çıkarıldı. Sayılar, ileri + geri
+    yayma süresinin aynı şekilli statik ``nn.Conv2d``'ye oranıdır (K = 4, turlar üzerinden medyan):
 
     1. 1×1 çekirdek, uzun adım 1, dolgu 0, groups 1 ve çekirdekler bellek sınırına sığıyorsa
-       ``"bmm"``: toplu matris çarpımı statik NCHW evrişimden bile hızlı (B32 128→128 28², K=4:
-       ≈0.9×; ``"grouped"`` ≈1.1×).
-    2. K = 1 ise ``"mix"``: tek uzmanlı karışım, ölçeklenmiş tek bir statik evrişimdir (≈1.1–1.5×;
-       ``"grouped"`` ≈1.4–1.9×).
-    3. Örnek başına çekirdekler çıktının 4 katını aşıyorsa (``(C_in/g)·kh·kw > 4·H'·W'``: küçük
-       uzamsal boyut, geniş kanal; B64 128→256 8²'de 18 kat): K = 2 ise ``"mix"`` (≈2.2×, çekirdek
-       yok), K ≥ 3 ise ``"chunked"`` (K=4: ≈4.1×; ``"loop"`` ≈4.7×, ``"grouped"`` ≈6.4×,
-       ``"mix"`` ≈4.4×).
-    4. Diğer her durumda ``"grouped"`` (K=4: B2 16→32 32² ≈1.8×, B32 32→64 32² s2 ≈1.8×,
-       B1 64→64 56² ≈1.2×); ``"mix"`` K ≥ 2'de her ölçülen şekilde daha yavaş (≈K×). B64 64→128
-       16²'de tek iş parçacığıyla ``"loop"`` ve ``"grouped"`` başa baştır (≈1.7–2.0×); 2 iş
-       parçacığıyla ``"grouped"`` öndedir (1.76× ile 2.06×).
+       ``"bmm"``: toplu matris çarpımı statik NCHW evrişimden bile hızlı (B32 128→128 28²: ≈0.5×;
+       ``"grouped"`` ≈1.3×).
+    2. K = 1 ise ``"mix"``: tek uzmanlı karışım, ölçeklenmiş tek bir statik evrişimdir.
+    3. Bütün minigrubun örnek başına çekirdekleri hem çıktının 4 katına hem :data:`CHUNK_BYTES`'a
+       (8 MiB) sığıyorsa ``"grouped"``: tek gruplu evrişim (B2 16→32 32² ≈1.7×, B32 32→64 32² s2
+       ≈1.8×, B1 64→64 56² ≈1.2×). Burada ``"chunked"`` aynı hesabı yapar ama kendi geri yayma
+       fonksiyonunun ek yükünü taşır (≈1.8–2.1×).
+    4. Çekirdekler çıktının 4 katını aşıyor ve K = 2 ise ``"mix"``: yalnızca iki kat işlem, hiç
+       çekirdek yok.
+    5. Diğer her durumda ``"chunked"``: çekirdekler 8 MiB'lık parçalar hâlinde üretilir
+       (B64 64→128 16² ≈1.5×, ``"grouped"`` ≈2.1×; B64 128→256 8² ≈3.0×, ``"grouped"`` ≈6.4×,
+       ``"mix"`` ≈4.0×, ``"loop"`` ≈4.8×).
+
+    ``"grouped"`` büyük çekirdek yığınlarında neden bu kadar yavaş? 8²'de yığın 75 MB'tır. glibc bu
+    boydaki blokları her çağrıda işletim sisteminden yeni sayfalarla alır ve her sayfa bir sayfa
+    hatası (page fault) öder: ileri yaymada çekirdekler için, geri yaymada onların gradyanı için.
+    Yavaşlık aritmetiğin değil, bellek ayırıcının: ``GLIBC_TUNABLES=glibc.malloc.mmap_threshold=…:
+    glibc.malloc.trim_threshold=…`` ile eşikler yükseltilip sayfa hataları kaldırıldığında 8²'de
+    ``"grouped"`` ≈2.7×, ``"chunked"`` ≈3.4× ölçüldü. Paket sürecin bellek ayırıcı ayarlarını
+    değiştirmez; bu yüzden ``"auto"`` varsayılan ortamda hızlı olanı, ``"chunked"``'ı seçer. Ayırıcıyı
+    kendisi ayarlayan (ya da jemalloc/tcmalloc kullanan) biri ``impl="grouped"``'ı ölçüp seçebilir.
 
     GPU'da ölçülmedi; kural orada da aynıdır.
 
@@ -193,15 +211,22 @@ def resolve_impl(x: torch.Tensor, weight: torch.Tensor, stride: IntOrPair = 1, p
     st = check_positive_pair("stride", stride)
     p = check_nonnegative_pair("padding", padding)
     out_hw = conv_output_size(tuple(x.shape[-2:]), tuple(weight.shape[-2:]), st, p, dilation)
+    return _choose_impl(x, weight, st, p, check_positive_int("groups", groups), out_hw)
+
+
+def _choose_impl(x: torch.Tensor, weight: torch.Tensor, st: Pair, p: Pair, groups: int, out_hw: Pair) -> str:
+    """:func:`resolve_impl`'in kuralı; argümanlar denetlenmiş ve çiftlere çevrilmiş olarak gelir."""
     fits = _kernel_fits(x, weight, out_hw)
     num_experts = weight.shape[0]
     if fits and _is_pointwise(weight, st, p, groups):
         return "bmm"
     if num_experts == 1:
         return "mix"
-    if not fits:
-        return "mix" if num_experts == 2 else "chunked"
-    return "grouped"
+    if fits and per_sample_kernel_bytes(x.shape[0], weight) <= CHUNK_BYTES:
+        return "grouped"
+    if not fits and num_experts == 2:
+        return "mix"
+    return "chunked"
 
 
 # ----------------------------------------------------------------------------------------------
@@ -254,60 +279,77 @@ def _conv_bmm(x, a, weight, bias, stride, padding, dilation, groups):
     return y.reshape(b, weight.shape[1], h, w)
 
 
+def _grouped_conv(x: torch.Tensor, kernels: torch.Tensor, biases: Optional[torch.Tensor], stride, padding,
+                  dilation, groups: int) -> torch.Tensor:
+    """Örnek başına hazır çekirdeklerle ``(B·C_out, C_in/g, kh, kw)`` tek bir gruplu evrişim."""
+    b, c, h, w = x.shape
+    y = F.conv2d(x.reshape(1, b * c, h, w), kernels, biases, stride, padding, dilation, b * groups)
+    return y.reshape(b, -1, y.shape[-2], y.shape[-1])
+
+
 class _ChunkedDynamicConv(torch.autograd.Function):
-    """Parçalı gruplu evrişim: örnek başına çekirdekler ileri ve geri yaymada parça parça üretilir,
-    hiçbiri kaydedilmez. Geri yayma, autograd'ın gruplu yol için yaptığının aynısıdır."""
+    """Parçalı gruplu evrişim. Minigrup ``parts`` parçaya bölünür; her parçanın örnek başına
+    çekirdekleri üretilir, hemen kullanılır ve atılır. Geri yaymada çekirdekler yeniden üretilir
+    (tek parça varsa ileri yaymadakiler saklanır). Bir parçanın çekirdekleri işlemci önbelleğinde
+    kalabildiği için bu yol, bütün çekirdekleri bir kerede üreten ``"grouped"``'dan çoğu şekilde
+    hızlıdır (bkz. :func:`resolve_impl`).
+
+    Geri yayma türevlenebilir işlemlerle yazılmıştır: ``create_graph=True`` ile ikinci türev de alınır.
+    """
 
     @staticmethod
-    def forward(ctx, x, a, weight, bias, stride, padding, dilation, groups, chunk):  # type: ignore[override]
-        ctx.save_for_backward(x, a, weight, bias)
-        ctx.conf = (stride, padding, dilation, groups, chunk)
-        outs = [
-            _conv_grouped(xc, ac, weight, bias, stride, padding, dilation, groups)
-            for xc, ac in zip(x.split(chunk), a.split(chunk))
-        ]
-        return torch.cat(outs, dim=0)
-
-    @staticmethod
-    @once_differentiable
-    def backward(ctx, grad_out):  # type: ignore[override]
-        x, a, weight, bias = ctx.saved_tensors
-        stride, padding, dilation, groups, chunk = ctx.conf
-        need_x, need_a, need_w, need_b = ctx.needs_input_grad[:4]
-        k = weight.shape[0]
-        bank = weight.reshape(k, -1)
-        grad_x: List[torch.Tensor] = []
-        grad_a: List[torch.Tensor] = []
-        grad_w = torch.zeros_like(bank) if need_w else None
-        grad_b = torch.zeros_like(bias) if (bias is not None and need_b) else None
-        for xc, ac, gc in zip(x.split(chunk), a.split(chunk), grad_out.split(chunk)):
-            b, c, h, w = xc.shape
+    def forward(ctx, x, a, weight, bias, conf):  # type: ignore[override]
+        stride, padding, dilation, groups, parts = conf
+        outs, kernels = [], None
+        for xc, ac in zip(x.tensor_split(parts), a.tensor_split(parts)):
             kernels = _mix_weights(ac, weight).reshape(-1, *weight.shape[2:])
+            biases = _mix_weights(ac, bias).reshape(-1) if bias is not None else None
+            outs.append(_grouped_conv(xc, kernels, biases, stride, padding, dilation, groups))
+        single = len(outs) == 1
+        ctx.save_for_backward(x, a, weight, bias, kernels if single else None)
+        ctx.conf = conf
+        return outs[0] if single else torch.cat(outs, dim=0)
+
+    @staticmethod
+    def backward(ctx, grad_out):  # type: ignore[override]
+        x, a, weight, bias, saved_kernels = ctx.saved_tensors
+        stride, padding, dilation, groups, parts = ctx.conf
+        need_x, need_a, need_w, need_b = ctx.needs_input_grad[:4]
+        need_k = need_a or need_w
+        # İkinci türev isteniyorsa (create_graph) çekirdekler a ve weight'ten yeniden üretilmeli.
+        reuse = saved_kernels is not None and not torch.is_grad_enabled()
+        bank = weight.reshape(weight.shape[0], -1)
+        grad_x, grad_a = [], []
+        grad_w = grad_b = None
+        for xc, ac, gc in zip(x.tensor_split(parts), a.tensor_split(parts), grad_out.tensor_split(parts)):
+            b, c, h, w = xc.shape
+            kernels = saved_kernels if reuse else _mix_weights(ac, weight).reshape(-1, *weight.shape[2:])
             gx, gk, _ = torch.ops.aten.convolution_backward(
                 gc.reshape(1, -1, gc.shape[-2], gc.shape[-1]), xc.reshape(1, b * c, h, w), kernels, None,
-                list(stride), list(padding), list(dilation), False, [0, 0], b * groups,
-                [need_x, need_a or need_w, False],
+                list(stride), list(padding), list(dilation), False, [0, 0], b * groups, [need_x, need_k, False],
             )
             if need_x:
                 grad_x.append(gx.reshape(xc.shape))
-            if need_a or need_w:
-                gk = gk.reshape(b, -1)
-                if need_a:
-                    grad_a.append(gk @ bank.t())
-                if need_w:
-                    grad_w.addmm_(ac.to(gk.dtype).t(), gk)
+            if need_k:
+                gk = gk.reshape(b, -1)  # ∂L/∂(örnek başına çekirdek), (b, C_out·C_in/g·kh·kw)
+                ga = gk @ bank.t()  # ∂L/∂a[b,k] = <∂L/∂W_b, W_k>
+                if need_w:  # ∂L/∂W_k = Σ_b a[b,k] ∂L/∂W_b
+                    grad_w = ac.t() @ gk if grad_w is None else grad_w.addmm_(ac.t(), gk)
             if bias is not None and (need_a or need_b):
                 gb = gc.sum(dim=(2, 3))  # (b, C_out)
                 if need_a:
-                    grad_a[-1] = grad_a[-1] + gb @ bias.t()
+                    ga = ga + gb @ bias.t()
                 if need_b:
-                    grad_b.addmm_(ac.to(gb.dtype).t(), gb)
+                    grad_b = ac.t() @ gb if grad_b is None else grad_b.addmm_(ac.t(), gb)
+            if need_a:
+                grad_a.append(ga)
+        cat = lambda pieces: pieces[0] if len(pieces) == 1 else torch.cat(pieces, dim=0)  # noqa: E731
         return (
-            torch.cat(grad_x) if need_x else None,
-            torch.cat(grad_a).to(a.dtype) if need_a else None,
+            cat(grad_x) if need_x else None,
+            cat(grad_a) if need_a else None,
             grad_w.reshape(weight.shape) if need_w else None,
             grad_b,
-            None, None, None, None, None,
+            None,
         )
 
 
@@ -325,6 +367,8 @@ def _conv_chunked(x, a, weight, bias, stride, padding, dilation, groups, chunk: 
     if chunk is None:
         out_hw = conv_output_size(tuple(x.shape[-2:]), tuple(weight.shape[-2:]), stride, padding, dilation)
         chunk = _chunk_size(x, weight, out_hw)
+    # En çok ``chunk`` örneklik, boyları en fazla 1 farklı parçalar (64 = 9·7 + 1 değil 4·7 + 6·6).
+    parts = -(-x.shape[0] // chunk)
     device_type = x.device.type
     dtype = _autocast_dtype(device_type)
     if dtype is not None:
@@ -332,8 +376,8 @@ def _conv_chunked(x, a, weight, bias, stride, padding, dilation, groups, chunk: 
         x, weight = x.to(dtype), weight.to(dtype)
         bias = bias.to(dtype) if bias is not None else None
         with torch.autocast(device_type, enabled=False):
-            return _ChunkedDynamicConv.apply(x, a.to(dtype), weight, bias, stride, padding, dilation, groups, chunk)
-    return _ChunkedDynamicConv.apply(x, a.to(weight.dtype), weight, bias, stride, padding, dilation, groups, chunk)
+            return _ChunkedDynamicConv.apply(x, a.to(dtype), weight, bias, (stride, padding, dilation, groups, parts))
+    return _ChunkedDynamicConv.apply(x, a.to(weight.dtype), weight, bias, (stride, padding, dilation, groups, parts))
 
 
 _IMPL_FUNCS = {
@@ -378,7 +422,9 @@ def _check_call(x, weight, routing_weights, bias, stride, padding, dilation, gro
             f"girdi (H, W) = {tuple(x.shape[-2:])} bu çekirdek, dolgu ve genişleme için çok küçük; çıktı boyutu "
             f"{out_hw} olurdu."
         )
-    if impl == "bmm" and not _is_pointwise(weight, stride, padding, groups):
+    if impl == "auto":
+        impl = _choose_impl(x, weight, stride, padding, groups, out_hw)
+    elif impl == "bmm" and not _is_pointwise(weight, stride, padding, groups):
         raise ValueError(
             "impl='bmm' yalnızca 1×1 çekirdek, stride=1, padding=0 ve groups=1 için geçerlidir; verilen: "
             f"çekirdek {tuple(weight.shape[-2:])}, stride={stride}, padding={padding}, groups={groups}. "
@@ -428,7 +474,5 @@ def dynamic_conv2d(
     stride, padding, dilation, groups, impl = _check_call(
         x, weight, routing_weights, bias, stride, padding, dilation, groups, impl
     )
-    if impl == "auto":
-        impl = resolve_impl(x, weight, stride, padding, dilation, groups)
     return _IMPL_FUNCS[impl](x, routing_weights, weight, bias, stride, padding, dilation, groups)
 

@@ -8,9 +8,14 @@ import pytest
 import torch
 import torch.nn.functional as F
 
+import dynlayers.functional as DF
+from dynlayers._ops import spatial_mean
+from dynlayers.bench import _paired_ratios, measure_ratios
 from dynlayers.functional import (
+    CHUNK_BYTES,
     IMPLS,
     MAX_KERNEL_MEMORY_RATIO,
+    _chunk_size,
     _conv_chunked,
     conv_output_size,
     dynamic_conv2d,
@@ -184,3 +189,94 @@ def test_bad_calls_raise_before_any_convolution(name):
         with pytest.raises(ValueError, match=needle):
             dynamic_conv2d(**kwargs)
         conv.assert_not_called()
+
+
+@pytest.mark.parametrize("chunk", [2, 5])
+def test_chunked_second_derivative(chunk):
+    """chunked'ın geri yayması türevlenebilir: create_graph=True ile ikinci türev doğru."""
+    torch.manual_seed(0)
+    x = torch.randn(5, 4, 5, 5, dtype=torch.float64, requires_grad=True)
+    w = torch.randn(3, 6, 2, 3, 3, dtype=torch.float64, requires_grad=True)
+    a = torch.randn(5, 3, dtype=torch.float64, requires_grad=True)
+    b = torch.randn(3, 6, dtype=torch.float64, requires_grad=True)
+    fn = lambda x, w, a, b: _conv_chunked(x, a, w, b, (1, 1), (1, 1), (1, 1), 2, chunk=chunk)  # noqa: E731
+    assert torch.autograd.gradgradcheck(fn, (x, w, a, b))
+
+
+def test_chunked_parts_are_balanced(monkeypatch):
+    """64 örnek, en çok 7'şerlik: 9·7 + 1 değil, boyları 6 ya da 7 olan 10 parça."""
+    sizes = []
+    real = DF._grouped_conv
+
+    def spy(x, *args):
+        sizes.append(x.shape[0])
+        return real(x, *args)
+
+    monkeypatch.setattr(DF, "_grouped_conv", spy)
+    x, w, a = torch.randn(64, 2, 4, 4), torch.randn(2, 3, 2, 3, 3), torch.randn(64, 2)
+    _conv_chunked(x, a, w, None, (1, 1), (1, 1), (1, 1), 1, chunk=7)
+    assert sum(sizes) == 64 and len(sizes) == 10 and set(sizes) == {6, 7}
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [(64, 128, 256, 8), (64, 64, 128, 16), (2, 512, 512, 4), (256, 512, 512, 7), (3, 8, 8, 32)],
+)
+def test_chunk_size_respects_both_budgets(shape):
+    """Bir parçanın çekirdekleri 8 MiB'ı da çıktının 4 katını da aşmaz (tek örnek aşsa bile en az 1)."""
+    batch, c_in, c_out, size = shape
+    x, bank = torch.empty(batch, c_in, size, size, device="meta"), torch.empty(4, c_out, c_in, 3, 3, device="meta")
+    chunk = _chunk_size(x, bank, (size, size))
+    per_sample = per_sample_kernel_bytes(1, bank)
+    budget = min(CHUNK_BYTES, MAX_KERNEL_MEMORY_RATIO * output_activation_bytes(x, bank, padding=1))
+    assert 1 <= chunk <= batch
+    assert chunk == 1 or chunk * per_sample <= budget
+    assert chunk == batch or (chunk + 1) * per_sample > budget  # bütçeyi boşa harcamaz
+
+
+def test_auto_rule_uses_kernel_budget():
+    """Çekirdek yığını 8 MiB'a sığıyorsa grouped, sığmıyorsa chunked; B = 1 grouped."""
+    small = torch.empty(4, 64, 32, 3, 3, device="meta")  # örnek başına 73.7 kB
+    assert resolve_impl(torch.empty(32, 32, 32, 32, device="meta"), small, 2, 1) == "grouped"
+    assert resolve_impl(torch.empty(2, 32, 32, 32, device="meta"), small, 1, 1) == "grouped"
+    mid = torch.empty(4, 128, 64, 3, 3, device="meta")  # örnek başına 295 kB; 64 örnek 18.9 MB
+    assert per_sample_kernel_bytes(64, mid) > CHUNK_BYTES
+    assert resolve_impl(torch.empty(64, 64, 16, 16, device="meta"), mid, 1, 1) == "chunked"
+    assert resolve_impl(torch.empty(1, 64, 56, 56, device="meta"), torch.empty(4, 64, 64, 3, 3), 1, 1) == "grouped"
+    deep = torch.empty(2, 256, 128, 3, 3, device="meta")  # 4× sınırını aşar, K = 2
+    assert resolve_impl(torch.empty(64, 128, 8, 8, device="meta"), deep, 1, 1) == "mix"
+
+
+def test_spatial_mean_matches_mean_and_has_cheap_backward():
+    x = torch.randn(3, 5, 7, 6, dtype=torch.float64, requires_grad=True)
+    torch.testing.assert_close(spatial_mean(x), x.mean((2, 3)))
+    g = torch.randn(3, 5, dtype=torch.float64)
+    (want,) = torch.autograd.grad(x.mean((2, 3)), x, g)
+    (got,) = torch.autograd.grad(spatial_mean(x), x, g)
+    torch.testing.assert_close(got, want)
+    names, stack = set(), [spatial_mean(x).grad_fn]
+    while stack:
+        fn = stack.pop()
+        if fn is not None:
+            names.add(type(fn).__name__)
+            stack.extend(f for f, _ in fn.next_functions)
+    assert "SumBackward1" in names and not any(n.startswith("MeanBackward") for n in names)
+
+
+def test_spatial_mean_half_precision_does_not_overflow():
+    """float16'da 256×256 haritanın toplamı 65504'ü aşar; ortalama yine sonlu ve doğru olmalı."""
+    x = torch.full((1, 2, 256, 256), 8.0, dtype=torch.float16)
+    m = spatial_mean(x)
+    assert m.dtype == torch.float16 and torch.isfinite(m).all()
+    torch.testing.assert_close(m.float(), torch.full((1, 2), 8.0))
+
+
+def test_paired_ratios_use_same_round_static():
+    """Makine bir turda iki kat yavaşlasa da eşleştirilmiş oran değişmez."""
+    rounds = {"static": [1.0, 2.0, 1.0], "auto": [1.5, 3.0, 1.5], "loop": [2.0, 4.0, 3.0]}
+    assert _paired_ratios(rounds) == {"auto": 1.5, "loop": 2.0}
+
+
+def test_measure_ratios_rejects_unknown_options():
+    with pytest.raises(ValueError, match="bilinmeyen"):
+        measure_ratios(2, 4, 4, 8, warmup=3)

@@ -27,6 +27,7 @@ Komut satırı::
 from __future__ import annotations
 
 import argparse
+import inspect
 import math
 import statistics
 import time
@@ -229,14 +230,14 @@ def measure_ratios(batch_size: int, in_channels: int, out_channels: int, size: i
         >>> sorted(r)  # doctest: +SKIP
         ['auto', 'grouped', 'loop', 'mix']
     """
-    options.setdefault("repeats", 1)
-    defaults = dict(kernel_size=3, stride=1, num_experts=4, impls=("loop", "grouped", "mix", "auto"),
-                    backward=True, device=None, min_run_time=0.2, clock="wall")
-    unknown = set(options) - set(defaults) - {"repeats"}
+    # Varsayılanlar measure_times'ın imzasından gelir (ikinci bir kopyası tutulmaz); repeats burada 1.
+    defaults = {name: p.default for name, p in inspect.signature(measure_times).parameters.items()
+                if p.default is not inspect.Parameter.empty}
+    unknown = set(options) - set(defaults)
     if unknown:
         raise ValueError(f"measure_ratios bilinmeyen argüman(lar) aldı: {sorted(unknown)}; "
-                         f"geçerli olanlar: {sorted(defaults) + ['repeats']}.")
-    conf = {**defaults, **options}
+                         f"geçerli olanlar: {sorted(defaults)}.")
+    conf = {**defaults, "repeats": 1, **options}
     rounds = _measure(batch_size, in_channels, out_channels, size, conf["kernel_size"], conf["stride"],
                       conf["num_experts"], conf["impls"], conf["backward"], conf["device"], conf["min_run_time"],
                       conf["repeats"], conf["clock"])

@@ -4,7 +4,9 @@ Her uygulama için ileri (``torch.no_grad``) ve ileri + geri yayma süresi, ayn�
 ölçülen aynı şekilli statik bir ``nn.Conv2d``'nin süresine oran olarak verilir
 (``torch.utils.benchmark``). Ölçüm turlar hâlinde yapılır: her turda statik evrişim ve her uygulama
 sırayla ölçülür, oran aynı turun statik süresine göre alınır ve tabloya turlar üzerinden medyanı yazılır
-(eşleştirilmiş ölçüm; paylaşılan bir makinede turdan tura değişen hız oranı bozmaz). CPU'da ölçümden
+(eşleştirilmiş ölçüm; paylaşılan bir makinede turdan tura değişen hız oranı bozmaz). Sıra her turda bir
+kaydırılır: sabit sırada ilk ölçülen statik evrişim ölçüm düzeninden sistematik olarak etkileniyordu
+(B2'de oran ≈1.45 ile ≈1.75, 1×1'de ≈0.45 ile ≈0.8 arasında yalnızca sıraya göre değişti). CPU'da ölçümden
 önce bellek ayırıcı uzun süren bir sürecin kararlı durumuna getirilir (``_steady_allocator``).
 Ölçülen şey katmanın tamamıdır:
 ``DynamicConv2d(impl=...)`` (yönlendirici dahil) ve ``nn.Conv2d(bias=False)``; geri yaymada
@@ -145,10 +147,13 @@ def _measure(
         modules[impl] = conv
     runners = {name: _runner(m.to(device), x, backward) for name, m in modules.items()}
     rounds: Dict[str, List[float]] = {name: [] for name in runners}
-    for _ in range(max(1, repeats)):
-        for name, run in runners.items():
-            run()  # ısınma
-            rounds[name].append(_median(run, min_run_time, threads, clock))
+    names = list(runners)
+    for r in range(max(1, repeats)):
+        # Sıra her turda bir kaydırılır: hiçbir katman hep aynı komşudan sonra ölçülmesin.
+        shift = r % len(names)
+        for name in names[shift:] + names[:shift]:
+            runners[name]()  # ısınma
+            rounds[name].append(_median(runners[name], min_run_time, threads, clock))
     return rounds
 
 
@@ -169,7 +174,8 @@ def measure_times(
 ) -> Dict[str, float]:
     """Statik evrişimin ve her uygulamanın medyan süresi (saniye).
 
-    Ölçümler ``repeats`` tur boyunca sırayla tekrarlanır ve her biri için en küçük medyan alınır:
+    Ölçümler ``repeats`` tur boyunca tekrarlanır (sıra her turda bir kaydırılır) ve her biri için en
+    küçük medyan alınır:
     makine paylaşımlıyken bir turdaki gürültü bütün oranları bozmasın diye. CPU'da ölçümden önce
     bellek ayırıcı bir kez kararlı duruma getirilir (30 MiB'lık bir blok ayrılıp bırakılır; bkz.
     ``_steady_allocator``).

@@ -170,23 +170,24 @@ def resolve_impl(x: torch.Tensor, weight: torch.Tensor, stride: IntOrPair = 1, p
                  dilation: IntOrPair = 1, groups: int = 1) -> str:
     """``impl="auto"`` bu şekiller için hangi uygulamayı seçer?
 
-    Kural, ``python -m dynlayers.bench --threads 2 --experts 4 --repeats 5`` ile bu projenin 2
-    çekirdekli CPU'sunda (torch 2.13, float32) yapılan ölçümlerden çıkarıldı. Sayılar, ileri + geri
-    yayma süresinin aynı şekilli statik ``nn.Conv2d``'ye oranıdır (K = 4, turlar üzerinden medyan):
+    Kural, ``python -m dynlayers.bench --threads 2 --repeats 5`` ile bu projenin 2 çekirdekli
+    CPU'sunda (torch 2.13, float32) yapılan ölçümlerden çıkarıldı. Sayılar, ileri + geri yayma
+    süresinin aynı şekilli statik ``nn.Conv2d``'ye oranıdır (K = 4, turlar üzerinden medyan, ölçüm
+    sırası her turda kaydırılarak):
 
     1. 1×1 çekirdek, uzun adım 1, dolgu 0, groups 1 ve çekirdekler bellek sınırına sığıyorsa
-       ``"bmm"``: toplu matris çarpımı statik NCHW evrişimden bile hızlı (B32 128→128 28²: ≈0.5×;
-       ``"grouped"`` ≈1.3×).
-    2. K = 1 ise ``"mix"``: tek uzmanlı karışım, ölçeklenmiş tek bir statik evrişimdir.
+       ``"bmm"``: toplu matris çarpımı statik NCHW evrişimden bile hızlı (B32 128→128 28²: ≈0.85×;
+       ``"grouped"`` ≈1.5×).
+    2. K = 1 ise ``"mix"``: tek uzmanlı karışım, ölçeklenmiş tek bir statik evrişimdir (≈1.1–1.3×).
     3. Bütün minigrubun örnek başına çekirdekleri hem çıktının 4 katına hem :data:`CHUNK_BYTES`'a
        (8 MiB) sığıyorsa ``"grouped"``: tek gruplu evrişim (B2 16→32 32² ≈1.7×, B32 32→64 32² s2
-       ≈1.8×, B1 64→64 56² ≈1.2×). Burada ``"chunked"`` aynı hesabı yapar ama kendi geri yayma
-       fonksiyonunun ek yükünü taşır (≈1.8–2.1×).
+       ≈1.7×, B1 64→64 56² ≈1.2×). Burada ``"chunked"`` aynı hesabı yapar ama kendi geri yayma
+       fonksiyonunun ek yükünü taşır (≈1.8–1.9×).
     4. Çekirdekler çıktının 4 katını aşıyor ve K = 2 ise ``"mix"``: yalnızca iki kat işlem, hiç
-       çekirdek yok.
+       çekirdek yok (B64 128→256 8², K = 2: ``"mix"`` ≈2.1×, ``"chunked"`` ≈3.0×).
     5. Diğer her durumda ``"chunked"``: çekirdekler 8 MiB'lık parçalar hâlinde üretilir
-       (B64 64→128 16² ≈1.5×, ``"grouped"`` ≈2.1×; B64 128→256 8² ≈3.0×, ``"grouped"`` ≈6.4×,
-       ``"mix"`` ≈4.0×, ``"loop"`` ≈4.8×).
+       (B64 64→128 16² ≈1.5×, ``"grouped"`` ≈1.4–2.1×; B64 128→256 8² ≈2.9×, ``"grouped"`` ≈6.8×,
+       ``"mix"`` ≈3.6×, ``"loop"`` ≈4.7×).
 
     ``"grouped"`` büyük çekirdek yığınlarında neden bu kadar yavaş? 8²'de yığın 75 MB'tır. glibc bu
     boydaki blokları her çağrıda işletim sisteminden yeni sayfalarla alır ve her sayfa bir sayfa

@@ -10,6 +10,7 @@ import torch.nn.functional as F
 
 import dynlayers.functional as DF
 from dynlayers._ops import spatial_mean
+import dynlayers.bench as bench
 from dynlayers.bench import _paired_ratios, measure_ratios
 from dynlayers.functional import (
     CHUNK_BYTES,
@@ -275,6 +276,32 @@ def test_paired_ratios_use_same_round_static():
     """Makine bir turda iki kat yavaşlasa da eşleştirilmiş oran değişmez."""
     rounds = {"static": [1.0, 2.0, 1.0], "auto": [1.5, 3.0, 1.5], "loop": [2.0, 4.0, 3.0]}
     assert _paired_ratios(rounds) == {"auto": 1.5, "loop": 2.0}
+
+
+def test_measure_rotates_order_each_round(monkeypatch):
+    """Hiçbir katman her turda aynı sırada ölçülmez: sıra her turda bir kaydırılır."""
+    names = iter(["static", "grouped", "mix"])  # _measure runner'ları bu sırayla kurar
+    real_runner = bench._runner
+    last, calls = [], []
+
+    def tagged_runner(module, x, backward):
+        name, run = next(names), real_runner(module, x, backward)
+
+        def tagged():
+            last.append(name)
+            return run()
+        return tagged
+
+    def recording_median(fn, min_run_time, num_threads, clock="wall"):
+        fn()
+        calls.append(last[-1])
+        return 1.0
+
+    monkeypatch.setattr(bench, "_runner", tagged_runner)
+    monkeypatch.setattr(bench, "_median", recording_median)
+    rounds = bench._measure(2, 4, 4, 6, 3, 1, 2, ("grouped", "mix"), False, None, 0.01, 3, "wall")
+    assert calls == ["static", "grouped", "mix", "grouped", "mix", "static", "mix", "static", "grouped"]
+    assert {n: len(t) for n, t in rounds.items()} == {"static": 3, "grouped": 3, "mix": 3}
 
 
 def test_measure_ratios_rejects_unknown_options():

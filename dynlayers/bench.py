@@ -175,8 +175,7 @@ def measure_times(
     """Statik evrişimin ve her uygulamanın medyan süresi (saniye).
 
     Ölçümler ``repeats`` tur boyunca tekrarlanır (sıra her turda bir kaydırılır) ve her biri için en
-    küçük medyan alınır:
-    makine paylaşımlıyken bir turdaki gürültü bütün oranları bozmasın diye. CPU'da ölçümden önce
+    küçük medyan alınır: makine paylaşımlıyken bir turdaki gürültü bütün oranları bozmasın diye. CPU'da ölçümden önce
     bellek ayırıcı bir kez kararlı duruma getirilir (30 MiB'lık bir blok ayrılıp bırakılır; bkz.
     ``_steady_allocator``).
 

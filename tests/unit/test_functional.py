@@ -10,7 +10,7 @@ import torch.nn.functional as F
 
 import dynlayers.functional as DF
 from dynlayers._ops import spatial_mean
-import dynlayers.bench as bench
+from dynlayers import bench
 from dynlayers.bench import _paired_ratios, measure_ratios
 from dynlayers.functional import (
     CHUNK_BYTES,
@@ -282,19 +282,15 @@ def test_measure_rotates_order_each_round(monkeypatch):
     """Hiçbir katman her turda aynı sırada ölçülmez: sıra her turda bir kaydırılır."""
     names = iter(["static", "grouped", "mix"])  # _measure runner'ları bu sırayla kurar
     real_runner = bench._runner
-    last, calls = [], []
+    calls = []
 
     def tagged_runner(module, x, backward):
-        name, run = next(names), real_runner(module, x, backward)
-
-        def tagged():
-            last.append(name)
-            return run()
-        return tagged
+        run = real_runner(module, x, backward)
+        run.tag = next(names)
+        return run
 
     def recording_median(fn, min_run_time, num_threads, clock="wall"):
-        fn()
-        calls.append(last[-1])
+        calls.append(fn.tag)
         return 1.0
 
     monkeypatch.setattr(bench, "_runner", tagged_runner)

@@ -28,6 +28,16 @@ Bölümlerin kullandığı API
     Bir ``Figure`` nesnesini pyplot'a ya da ``savefig``'e gerek kalmadan hücre çıktısı olarak
     gösterir (PNG); ``plt.show()`` ile aynı sonucu verir.
 
+``format_number(value, digits=None, *, percent=False, sign=False)``
+    Kitabın tek sayı biçimleyicisi: Türkçe yazım (``0,9978``, ``98,6``, ``98.682``, ``%12,5``).
+    Düzyazının, tabloların, yapıştırılan değerlerin ve grafik etiketlerinin gösterdiği her sayı
+    bundan geçer. ``parse_number`` tersidir; ``number_formatter(digits)`` grafik eksenleri için
+    aynı biçimi verir.
+
+``glue_number(name, value, digits=None, *, percent=False)``
+    Sayıyı ``myst_nb.glue`` ile yapıştırır: düzyazı ``{glue:text}`ad``` ile Türkçe biçimini
+    alıntılar, defter kesin değeri de saklar (testler okur).
+
 ``static_mode()``
     Kaydırıcıların o an statik (önceden hesaplanmış) kipte mi çalışacağını söyler.
 
@@ -47,14 +57,28 @@ Statik kipte kare sayısı iki parametrenin değer sayılarının çarpımıdır
 kare sayısı 200 ile sınırlıdır.
 """
 
+from ._format import (
+    GLUE_NUMBER_MIME,
+    GluedNumber,
+    format_number,
+    glue_number,
+    number_formatter,
+    parse_number,
+)
 from ._sliders import MAX_FRAMES, SLIDERS_ENV, slider_plot, static_mode
 from ._source import show_source
 from ._style import BOOK_RC, show, use_book_style
 
 __all__ = [
     "BOOK_RC",
+    "GLUE_NUMBER_MIME",
+    "GluedNumber",
     "MAX_FRAMES",
     "SLIDERS_ENV",
+    "format_number",
+    "glue_number",
+    "number_formatter",
+    "parse_number",
     "show",
     "show_source",
     "slider_plot",

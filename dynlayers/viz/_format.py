@@ -1,0 +1,182 @@
+"""Kitabın tek sayı biçimleyicisi: Türkçe yazım (ondalık virgül, noktayla gruplanmış binler).
+
+Türkçede ondalık ayırıcı virgül, binlik ayırıcı noktadır: ``0,9978``, ``98,6``, ``98.682``
+parametre, ``%12,5``. Kitapta düzyazının, tabloların, yapıştırılan (glue) değerlerin ve grafik
+etiketlerinin gösterdiği her sayı buradan geçer; Python'un ``f"{x:.3f}"`` biçimi (ondalık nokta)
+Türk okura ``98.682``'yi "doksan sekiz virgül altı sekiz iki" diye okutur.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import re
+from typing import Any, Dict, Optional, Tuple
+
+__all__ = [
+    "GLUE_NUMBER_MIME",
+    "GluedNumber",
+    "format_number",
+    "glue_number",
+    "number_formatter",
+    "parse_number",
+]
+
+#: Yapıştırılan sayıların kesin değerini taşıyan MIME türü (testler bunu okur).
+GLUE_NUMBER_MIME = "application/vnd.dynlayers.number+json"
+
+_MINUS = "\u2212"  # tipografik eksi: matplotlib etiketleriyle aynı
+
+
+def _check_digits(digits: Any) -> Optional[int]:
+    if digits is None:
+        return None
+    if isinstance(digits, bool) or not isinstance(digits, numbers.Integral) or not 0 <= digits <= 15:
+        raise ValueError(f"digits 0 ile 15 arasında bir tamsayı ya da None olmalı; verilen: {digits!r}.")
+    return int(digits)
+
+
+def format_number(value: Any, digits: Optional[int] = None, *, percent: bool = False,
+                  sign: bool = False) -> str:
+    """Bir sayıyı Türkçe yazar: ondalık virgül, noktayla gruplanmış binler, başta yüzde işareti.
+
+    Args:
+        value: Sayı (``int``, ``float``, NumPy sayısı ya da tek elemanlı bir tensör).
+        digits: Virgülden sonraki basamak sayısı (0–15). ``None`` ise tamsayılar basamaksız,
+            tamsayı olmayan değerler 2 basamakla yazılır. ``percent=True`` ise basamaklar
+            yüzdeye çevrilmiş değere uygulanır.
+        percent: ``True`` ise değer 100 ile çarpılıp ``%12,5`` biçiminde yazılır (Türkçede
+            yüzde işareti sayıdan önce gelir).
+        sign: ``True`` ise pozitif sayıların önüne ``+`` konur (farklar için).
+
+    Returns:
+        Biçimlenmiş metin. Negatif sayılar tipografik eksiyle (``−``) başlar; sonsuz ve NaN
+        değerler ``∞``, ``−∞`` ve ``NaN`` olarak yazılır.
+
+    Raises:
+        ValueError: ``value`` sayı değilse ya da ``digits`` izin verilen aralıkta değilse.
+
+    Example:
+        >>> format_number(0.99781, 4), format_number(98.6, 1), format_number(98682)
+        ('0,9978', '98,6', '98.682')
+        >>> format_number(0.125, 1, percent=True), format_number(-0.5, 1, sign=True)
+        ('%12,5', '−0,5')
+    """
+    digits = _check_digits(digits)
+    if hasattr(value, "item") and callable(value.item) and not isinstance(value, numbers.Number):
+        try:
+            value = value.item()  # tensör / NumPy dizisi
+        except (ValueError, RuntimeError) as exc:
+            raise ValueError(f"value tek bir sayı olmalı; verilen: {value!r}.") from exc
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise ValueError(f"value gerçel bir sayı olmalı; verilen: {value!r} ({type(value).__name__}).")
+    is_int = isinstance(value, numbers.Integral)
+    x = float(value)
+    if percent:
+        x *= 100.0
+        is_int = False
+    if math.isnan(x):
+        return "NaN"
+    if math.isinf(x):
+        return ("∞" if x > 0 else _MINUS + "∞")
+    if digits is None:
+        digits = 0 if is_int else (1 if percent else 2)
+    magnitude = f"{abs(int(value)) if is_int and not percent else abs(x):,.{digits}f}"
+    nonzero = any(ch in "123456789" for ch in magnitude)  # yuvarlanınca sıfır kalan: işaretsiz
+    prefix = _MINUS if x < 0 and nonzero else ("+" if sign and x > 0 and nonzero else "")
+    text = magnitude.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return ("%" if percent else "") + prefix + text
+
+
+_NUMBER_RE = re.compile(r"^(%)?([+\-\u2212])?([0-9]{1,3}(?:\.[0-9]{3})*|[0-9]+)(?:,([0-9]+))?$")
+
+
+def parse_number(text: str) -> float:
+    """:func:`format_number`'ın tersi: ``"98.682"`` → 98682.0, ``"%12,5"`` → 0.125.
+
+    Raises:
+        ValueError: Metin ``format_number``'ın üretebileceği biçimde değilse.
+
+    Example:
+        >>> parse_number("0,9978"), parse_number("−1.234,5"), parse_number("%12,5")
+        (0.9978, -1234.5, 0.125)
+    """
+    if not isinstance(text, str):
+        raise ValueError(f"text bir metin olmalı; verilen: {text!r}.")
+    s = text.strip()
+    special = {"NaN": math.nan, "∞": math.inf, _MINUS + "∞": -math.inf}
+    if s in special:
+        return special[s]
+    m = _NUMBER_RE.match(s)
+    if m is None:
+        raise ValueError(f"{text!r} Türkçe yazılmış bir sayı değil (ör. '98.682', '0,9978', '%12,5').")
+    pct, sgn, whole, frac = m.groups()
+    x = float(whole.replace(".", "") + ("." + frac if frac else ""))
+    if sgn in ("-", _MINUS):
+        x = -x
+    return x / 100.0 if pct else x
+
+
+class GluedNumber(float):
+    """Türkçe biçimlenmiş metniyle birlikte yapıştırılan (glue) bir sayı.
+
+    ``float``'tır (hesapta sayı gibi kullanılır); IPython'da ``text/plain`` gösterimi
+    :func:`format_number` çıktısıdır, ayrıca kesin değeri :data:`GLUE_NUMBER_MIME` türünde taşır.
+    """
+
+    def __new__(cls, value: Any, digits: Optional[int] = None, *, percent: bool = False,
+                sign: bool = False) -> "GluedNumber":
+        text = format_number(value, digits, percent=percent, sign=sign)
+        obj = super().__new__(cls, float(value))
+        obj.text = text
+        return obj
+
+    def __repr__(self) -> str:
+        return self.text
+
+    __str__ = __repr__
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> Tuple[Dict[str, Any], Dict[str, Any]]:
+        return {"text/plain": self.text, GLUE_NUMBER_MIME: {"value": float(self), "text": self.text}}, {}
+
+
+def glue_number(name: str, value: Any, digits: Optional[int] = None, *, percent: bool = False,
+                sign: bool = False) -> GluedNumber:
+    """Bir sayıyı düzyazıda alıntılanmak üzere ``myst_nb.glue`` ile yapıştırır (gösterilmez).
+
+    Düzyazı değeri ``{glue:text}`ad``` ile Türkçe biçimiyle alıntılar; kesin değer defterin
+    çıktısında kalır (testler :data:`GLUE_NUMBER_MIME` türünden okur).
+
+    Args:
+        name: Yapıştırma adı (düzyazının andığı ad).
+        value: Sayı.
+        digits, percent, sign: :func:`format_number` ile aynı.
+
+    Returns:
+        Yapıştırılan :class:`GluedNumber` (bir ``float``).
+
+    Raises:
+        ValueError: ``name`` boşsa ya da sayı biçimlenemiyorsa.
+        ImportError: ``myst_nb`` kurulu değilse.
+    """
+    if not isinstance(name, str) or not name:
+        raise ValueError(f"name boş olmayan bir metin olmalı; verilen: {name!r}.")
+    number = GluedNumber(value, digits, percent=percent, sign=sign)
+    from myst_nb import glue
+
+    glue(name, number, display=False)
+    return number
+
+
+def number_formatter(digits: Optional[int] = None, *, percent: bool = False):
+    """Grafik eksenleri için Türkçe sayı biçimleyici (``matplotlib.ticker.FuncFormatter``).
+
+    Example:
+        >>> import matplotlib.pyplot as plt
+        >>> fig, ax = plt.subplots()
+        >>> ax.yaxis.set_major_formatter(number_formatter(1))
+    """
+    _check_digits(digits)
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda x, _pos: format_number(x, digits, percent=percent))

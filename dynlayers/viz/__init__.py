@@ -38,6 +38,10 @@ Bölümlerin kullandığı API
     Sayıyı ``myst_nb.glue`` ile yapıştırır: düzyazı ``{glue:text}`ad``` ile Türkçe biçimini
     alıntılar, defter kesin değeri de saklar (testler okur).
 
+``show_table(rows, header, *, align=None, caption=None)``
+    Bir sonuç tablosunu HTML tablo olarak gösterir (Jupyter, Colab ve kitabın HTML'inde aynı);
+    sayılar Türkçe yazılır. Hücreden Markdown tablo metni basmanın yerine kullanılır.
+
 ``static_mode()``
     Kaydırıcıların o an statik (önceden hesaplanmış) kipte mi çalışacağını söyler.
 
@@ -68,6 +72,7 @@ from ._format import (
 from ._sliders import MAX_FRAMES, SLIDERS_ENV, slider_plot, static_mode
 from ._source import show_source
 from ._style import BOOK_RC, show, use_book_style
+from ._table import show_table, table_html
 
 __all__ = [
     "BOOK_RC",
@@ -81,7 +86,9 @@ __all__ = [
     "parse_number",
     "show",
     "show_source",
+    "show_table",
     "slider_plot",
     "static_mode",
+    "table_html",
     "use_book_style",
 ]

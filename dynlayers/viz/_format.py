@@ -36,8 +36,11 @@ def _check_digits(digits: Any) -> Optional[int]:
     return int(digits)
 
 
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
 def format_number(value: Any, digits: Optional[int] = None, *, percent: bool = False,
-                  sign: bool = False) -> str:
+                  sign: bool = False, scientific: bool = False) -> str:
     """Bir sayıyı Türkçe yazar: ondalık virgül, noktayla gruplanmış binler, başta yüzde işareti.
 
     Args:
@@ -48,6 +51,8 @@ def format_number(value: Any, digits: Optional[int] = None, *, percent: bool = F
         percent: ``True`` ise değer 100 ile çarpılıp ``%12,5`` biçiminde yazılır (Türkçede
             yüzde işareti sayıdan önce gelir).
         sign: ``True`` ise pozitif sayıların önüne ``+`` konur (farklar için).
+        scientific: ``True`` ise bilimsel gösterim: ``5,96 × 10⁻⁷`` (``digits`` virgülden sonraki
+            basamaklardır; ``None`` ise 2). Çok küçük farkları (ör. yuvarlama hataları) yazmak için.
 
     Returns:
         Biçimlenmiş metin. Negatif sayılar tipografik eksiyle (``−``) başlar; sonsuz ve NaN
@@ -61,6 +66,8 @@ def format_number(value: Any, digits: Optional[int] = None, *, percent: bool = F
         ('0,9978', '98,6', '98.682')
         >>> format_number(0.125, 1, percent=True), format_number(-0.5, 1, sign=True)
         ('%12,5', '−0,5')
+        >>> format_number(5.96e-7, scientific=True), format_number(0.0, 1, scientific=True)
+        ('5,96 × 10⁻⁷', '0,0')
     """
     digits = _check_digits(digits)
     if hasattr(value, "item") and callable(value.item) and not isinstance(value, numbers.Number):
@@ -79,6 +86,12 @@ def format_number(value: Any, digits: Optional[int] = None, *, percent: bool = F
         return "NaN"
     if math.isinf(x):
         return ("∞" if x > 0 else _MINUS + "∞")
+    if scientific:
+        digits = 2 if digits is None else digits
+        if x == 0:
+            return format_number(0.0, digits)
+        mantissa, exponent = f"{x:.{digits}e}".split("e")
+        return f"{format_number(float(mantissa), digits)} × 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
     if digits is None:
         digits = 0 if is_int else (1 if percent else 2)
     magnitude = f"{abs(int(value)) if is_int and not percent else abs(x):,.{digits}f}"

@@ -108,3 +108,42 @@ def test_number_formatter_for_axes():
     assert fmt(0.25, 0) == "0,2" or fmt(0.25, 0) == "0,3"
     assert fmt(1500.0, 0) == "1.500,0"
     assert number_formatter(0, percent=True)(0.5, 0) == "%50"
+
+
+@pytest.mark.parametrize(
+    "value, digits, expected",
+    [(5.96e-7, None, "5,96 × 10⁻⁷"), (-123450.0, 1, "\u22121,2 × 10⁵"), (0.0, None, "0,00"),
+     (3e-12, 0, "3 × 10⁻¹²"), (1.0, 2, "1,00 × 10⁰")],
+)
+def test_format_number_scientific(value, digits, expected):
+    assert format_number(value, digits, scientific=True) == expected
+
+
+def test_show_table_html_and_text(monkeypatch):
+    from dynlayers.viz import show_table, table_html
+
+    html_text = table_html([["statik", 25154, 0.9622], ["dinamik", 98148, "0,9733"]],
+                           ["model", "parametre", "doğruluk"], caption="Sonuçlar")
+    assert html_text.startswith('<table class="dk-table table"><caption>Sonuçlar</caption>')
+    assert "<td style=\"text-align: right\">25.154</td>" in html_text
+    assert "0,96" in html_text and "0,9733" in html_text and "|" not in html_text
+    shown = []
+    import IPython.display
+
+    monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj))
+    show_table([["a", 1]], ["x", "y"], align="cr")
+    (obj,) = shown
+    assert "<table" in obj._repr_html_() and "text-align: center" in obj._repr_html_()
+    assert repr(obj).splitlines()[0].split() == ["x", "y"]
+
+
+@pytest.mark.parametrize(
+    "rows, header, align, match",
+    [([["a"]], ["x", "y"], None, "rows\\[0\\]"), ([["a", None]], ["x", "y"], None, "hücre"),
+     ([["a", 1]], ["x", "y"], "lx", "align"), ([["a", 1]], [], None, "header")],
+)
+def test_show_table_rejects_bad_input(rows, header, align, match):
+    from dynlayers.viz import table_html
+
+    with pytest.raises(ValueError, match=match):
+        table_html(rows, header, align=align)

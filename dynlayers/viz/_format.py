@@ -154,7 +154,7 @@ class GluedNumber(float):
 
 
 def glue_number(name: str, value: Any, digits: Optional[int] = None, *, percent: bool = False,
-                sign: bool = False) -> GluedNumber:
+                sign: bool = False) -> None:
     """Bir sayıyı düzyazıda alıntılanmak üzere ``myst_nb.glue`` ile yapıştırır (gösterilmez).
 
     Düzyazı değeri ``{glue:text}`ad``` ile Türkçe biçimiyle alıntılar; kesin değer defterin
@@ -165,8 +165,8 @@ def glue_number(name: str, value: Any, digits: Optional[int] = None, *, percent:
         value: Sayı.
         digits, percent, sign: :func:`format_number` ile aynı.
 
-    Returns:
-        Yapıştırılan :class:`GluedNumber` (bir ``float``).
+    Hiçbir şey döndürmez (hücrenin son satırı olduğunda değer bir kez daha gösterilmesin diye);
+    yapıştırılan nesne bir :class:`GluedNumber`'dır.
 
     Raises:
         ValueError: ``name`` boşsa ya da sayı biçimlenemiyorsa.
@@ -178,7 +178,6 @@ def glue_number(name: str, value: Any, digits: Optional[int] = None, *, percent:
     from myst_nb import glue
 
     glue(name, number, display=False)
-    return number
 
 
 def number_formatter(digits: Optional[int] = None, *, percent: bool = False):

@@ -94,6 +94,85 @@ def test_load_digits_tensors_rejects_bad_arguments(kwargs, name):
         load_digits_tensors(**kwargs)
 
 
+def test_load_domain_digits_assigns_balanced_domains_and_applies_them():
+    pytest.importorskip("sklearn")
+    from dynlayers.datasets import DOMAIN_LABELS, DOMAINS, load_digits_tensors, load_domain_digits
+
+    assert set(DOMAIN_LABELS) == set(DOMAINS)
+    data = load_domain_digits(size=16, domains=("normal", "inverted", "low_contrast"), seed=0)
+    plain = load_digits_tensors(size=16, seed=0)
+    # aynı katmanlı bölme, aynı sıra: etiketler load_digits_tensors ile aynı
+    assert torch.equal(data.y_train, plain.y_train) and torch.equal(data.y_test, plain.y_test)
+    assert data.domains == ("normal", "inverted", "low_contrast")
+    for d in (data.domain_train, data.domain_test):
+        counts = torch.bincount(d, minlength=3)
+        assert d.dtype == torch.int64 and int(counts.max() - counts.min()) <= 1
+    # ortak standartlaştırma: eğitim kümesinin tamamı 0 ortalamalı, 1 std'li
+    assert abs(float(data.x_train.mean())) < 1e-4 and abs(float(data.x_train.std()) - 1) < 1e-4
+    # her alanın dönüşümü: aynı ölçekte, özgün rakamdan doğrusal olarak türetilmiş
+    for k, name in enumerate(data.domains):
+        m = data.domain_train == k
+        xs, rs = data.x_train[m].flatten(1), plain.x_train[m].flatten(1)
+        corr = torch.corrcoef(torch.stack([xs[0], rs[0]]))[0, 1]
+        assert (corr > 0.999) if name != "inverted" else (corr < -0.999), name
+    # ters rakamların zemini açık, normal rakamlarınki koyu: küresel ortalama alanı ayırır
+    mean_of = {n: float(data.x_train[data.domain_train == k].mean()) for k, n in enumerate(data.domains)}
+    assert mean_of["inverted"] > mean_of["low_contrast"] > mean_of["normal"]
+    again = load_domain_digits(size=16, seed=0)
+    assert torch.equal(again.x_test, data.x_test) and torch.equal(again.domain_test, data.domain_test)
+    other = load_domain_digits(size=16, seed=1)
+    assert not torch.equal(other.domain_train[:100], data.domain_train[:100])
+
+
+def test_mirrored_domain_keeps_every_pixel_mean():
+    pytest.importorskip("sklearn")
+    from dynlayers.datasets import apply_domain, load_domain_digits
+
+    data = load_domain_digits(size=16, domains=("normal", "mirrored"), seed=0)
+    x = torch.rand(3, 2, 5, 7)
+    assert torch.equal(apply_domain(x, "mirrored"), x.flip(-1))
+    assert torch.allclose(apply_domain(x, "mirrored").mean((2, 3)), x.mean((2, 3)))
+    assert torch.allclose(apply_domain(x, "inverted"), 1 - x)
+    assert torch.allclose(apply_domain(x, "low_contrast", 0.5), 0.5 + 0.5 * (x - 0.5))
+    assert torch.equal(apply_domain(x, "normal"), x) and apply_domain(x, "normal") is not x
+    normal = data.x_train[data.domain_train == 0].mean()
+    mirrored = data.x_train[data.domain_train == 1].mean()
+    assert abs(float(normal - mirrored)) < 0.05  # aynı dağılım, yalnızca ayna
+
+
+@pytest.mark.parametrize(
+    "kwargs, name",
+    [
+        ({"domains": ("normal", "rotated")}, "domains"),
+        ({"domains": ()}, "domains"),
+        ({"domains": "normal"}, "domains"),
+        ({"domains": ("normal", "normal")}, "domains"),
+        ({"contrast": 0.0}, "contrast"),
+        ({"contrast": 1.0}, "contrast"),
+        ({"size": 7}, "size"),
+        ({"seed": 1.5}, "seed"),
+        ({"test_fraction": 1.0}, "test_fraction"),
+    ],
+)
+def test_load_domain_digits_rejects_bad_arguments(kwargs, name):
+    from dynlayers.datasets import load_domain_digits
+
+    with pytest.raises(ValueError, match=name):
+        load_domain_digits(**kwargs)
+
+
+@pytest.mark.parametrize(
+    "args, name",
+    [((torch.zeros(2, 2), "flipped"), "domain"), (("x", "normal"), "images"),
+     ((torch.zeros(1, 1, 2, 2), "low_contrast", 2.0), "contrast")],
+)
+def test_apply_domain_rejects_bad_arguments(args, name):
+    from dynlayers.datasets import apply_domain
+
+    with pytest.raises(ValueError, match=name):
+        apply_domain(*args)
+
+
 # ---------------------------------------------------------------------------
 # training
 # ---------------------------------------------------------------------------

@@ -1,0 +1,57 @@
+"""Kitabın deneyleri katmanların girdiye göre uzmanlaştığını gerçekten gösteriyor mu?
+
+Bölümler ölçtükleri sayıları yapıştırır (``glue_number``) ve düzyazı onları alıntılar. Bu testler
+aynı sayıları derlenmiş kitabın çalıştırılmış defterlerinden okur ve hedefleri denetler: bir
+değişiklik uzmanlaşmayı bozarsa (ör. yönlendirici yeniden düzgüne döner) derleme aşaması başarısız
+olur. Hedefler 11. iş kaydındakilerdir; sayılar CPU'da belirlenimcidir (sabit tohumlar).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from glued import glued_numbers
+
+pytestmark = pytest.mark.build
+
+DYNAMIC = "04_dinamik_ag_egitmek"
+
+
+@pytest.fixture(scope="module")
+def dynamic_numbers(book_build):
+    rc, out, _ = book_build
+    if rc != 0:
+        pytest.fail("Kitap derlenemedi; _build/build.log dosyasına bakın:\n" + out[-3000:])
+    return glued_numbers(DYNAMIC)
+
+
+def test_routing_separates_domains(dynamic_numbers):
+    g = dynamic_numbers
+    assert g["routing_probe_acc"] >= 0.90, g
+    assert g["routing_max_gap"] >= 0.20, g
+    # Ayrışma eğitimle doğdu: aynı aşamada eğitimden önceki fark çok daha küçük.
+    assert g["routing_max_gap"] >= 3 * g["routing_max_gap_init"], g
+
+
+def test_routing_is_used_not_only_different(dynamic_numbers):
+    """Başka alanın ağırlıklarını vermek doğruluğu belirgin biçimde düşürmeli (değiştirme deneyi)."""
+    g = dynamic_numbers
+    assert g["routing_swap_worst"] <= g["routing_own_acc_min"] - 0.20, g
+
+
+def test_temperature_schedules_are_contrasted(dynamic_numbers):
+    g = dynamic_numbers
+    # T = 1 ve tavlama ile uzmanlaşma belirgin biçimde daha zayıf (bölümün anlattığı sonuç).
+    for key in ("gap_T1", "gap_annealed"):
+        assert g[key] < g["routing_max_gap"], (key, g)
+
+
+def test_mirror_images_are_not_separated(dynamic_numbers):
+    assert dynamic_numbers["mirror_probe_max"] <= 0.75, dynamic_numbers
+
+
+def test_comparison_has_enough_seeds_and_an_error_bar(dynamic_numbers):
+    g = dynamic_numbers
+    assert g["num_seeds"] >= 3
+    assert g["dynamic_static_acc_gap_se"] > 0
+    assert -1 <= g["dynamic_static_acc_gap"] <= 1

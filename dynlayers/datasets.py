@@ -11,7 +11,8 @@ Kaynak, scikit-learn ile birlikte gelen el yazısı rakamlardır (``sklearn.data
 * :func:`load_cluttered_digits`: her rakam daha büyük, karışık (başka rakamların parçalarıyla dolu)
   bir tuvalin rastgele bir yerinde; rakamın kutusu da döner. Uzamsal dikkatin "nereye bakmalı"
   sorusunu gerçekten sorduğu bir görev.
- scikit-learn paketin zorunlu bağımlılığı değildir
+
+scikit-learn paketin zorunlu bağımlılığı değildir
 (``book`` ekinin parçasıdır); bu yüzden yalnızca fonksiyon çağrıldığında içe aktarılır.
 """
 

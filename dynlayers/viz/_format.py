@@ -153,12 +153,31 @@ class GluedNumber(float):
         return {"text/plain": self.text, GLUE_NUMBER_MIME: {"value": float(self), "text": self.text}}, {}
 
 
+class _GlueView:
+    """``myst_nb.glue``'ya verilen görünüm: yapıştırılan sayının deftere yazılan MIME demeti.
+
+    myst-nb ``{glue:text}`` rolünde ``text/plain`` değerini ``ast.literal_eval`` ile çözer (tırnakları
+    atmak için). Çıplak ``0,976`` böylece ``(0, 976)`` demetine dönüşür ve sayfada öyle görünürdü;
+    bu yüzden ``text/plain`` bir Python metin değişmezi olarak (``'0,976'``) yazılır.
+    """
+
+    def __init__(self, number: GluedNumber) -> None:
+        self.number = number
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> Tuple[Dict[str, Any], Dict[str, Any]]:
+        data, meta = self.number._repr_mimebundle_()
+        return dict(data, **{"text/plain": repr(self.number.text)}), meta
+
+
 def glue_number(name: str, value: Any, digits: Optional[int] = None, *, percent: bool = False,
                 sign: bool = False) -> None:
     """Bir sayıyı düzyazıda alıntılanmak üzere ``myst_nb.glue`` ile yapıştırır (gösterilmez).
 
     Düzyazı değeri ``{glue:text}`ad``` ile Türkçe biçimiyle alıntılar; kesin değer defterin
-    çıktısında kalır (testler ``GLUE_NUMBER_MIME`` türünden okur).
+    çıktısında kalır (testler ``GLUE_NUMBER_MIME`` türünden okur). Yapıştırılan ``text/plain``,
+    myst-nb'nin ``{glue:text}`` için yaptığı ``literal_eval`` çözümlemesi virgüllü sayıyı demete
+    çevirmesin diye tırnaklı bir metin değişmezidir. Çıplak ``{glue}`ad``` rolü kullanılmaz:
+    myst-nb kesin değerin MIME türünü tanımadığı için uyarır (``-W`` derlemesi düşer).
 
     Args:
         name: Yapıştırma adı (düzyazının andığı ad).
@@ -177,7 +196,7 @@ def glue_number(name: str, value: Any, digits: Optional[int] = None, *, percent:
     number = GluedNumber(value, digits, percent=percent, sign=sign)
     from myst_nb import glue
 
-    glue(name, number, display=False)
+    glue(name, _GlueView(number), display=False)
 
 
 def number_formatter(digits: Optional[int] = None, *, percent: bool = False):

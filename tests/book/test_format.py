@@ -97,8 +97,31 @@ def test_glue_number_outputs_text_and_exact_value(monkeypatch):
     (data, metadata), = shown
     assert metadata["scrapbook"]["name"] == "deneme"
     plain = [v for k, v in data.items() if k.endswith("text/plain")]
+    markdown = [v for k, v in data.items() if k.endswith("text/markdown")]
     exact = [v for k, v in data.items() if k.endswith(GLUE_NUMBER_MIME)]
-    assert plain == ["0,88"] and exact == [{"value": 0.8765, "text": "0,88"}]
+    # text/plain bir metin değişmezi: myst-nb {glue:text} onu literal_eval ile çözer
+    assert plain == ["'0,88'"] and markdown == []
+    assert exact == [{"value": 0.8765, "text": "0,88"}]
+
+
+@pytest.mark.parametrize("value, digits, percent, expected", [
+    (0.97556, 3, False, "0,976"), (8.41, 1, False, "8,4"), (0.72, 1, True, "%72,0"),
+    (-0.5, 1, False, "−0,5"), (98682, None, False, "98.682"), (12, None, False, "12"),
+])
+def test_glue_text_role_shows_turkish_text(monkeypatch, value, digits, percent, expected):
+    """{glue:text} myst-nb'nin format_plain_text'iyle çözer: '0,976' demete dönüşmemeli."""
+    pytest.importorskip("myst_nb")
+    import myst_nb.ext.glue as glue_module
+    from myst_nb.core.variables import format_plain_text
+
+    shown = []
+    monkeypatch.setattr(glue_module, "ipy_display",
+                        lambda data, raw=False, metadata=None: shown.append(data),
+                        raising=False)
+    glue_number("deneme", value, digits, percent=percent)
+    (data,) = shown
+    plain = next(v for k, v in data.items() if k.endswith("text/plain"))
+    assert format_plain_text(plain, "") == expected
 
 
 def test_number_formatter_for_axes():

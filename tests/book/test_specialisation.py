@@ -22,7 +22,7 @@ def dynamic_numbers(book_build):
     rc, out, _ = book_build
     if rc != 0:
         pytest.fail("Kitap derlenemedi; _build/build.log dosyasına bakın:\n" + out[-3000:])
-    return glued_numbers(DYNAMIC)
+    return {name: glued.value for name, glued in glued_numbers(DYNAMIC).items()}
 
 
 def test_routing_separates_domains(dynamic_numbers):

@@ -121,7 +121,7 @@ class GluedNumber(float):
     """Türkçe biçimlenmiş metniyle birlikte yapıştırılan (glue) bir sayı.
 
     ``float``'tır (hesapta sayı gibi kullanılır); IPython'da ``text/plain`` gösterimi
-    :func:`format_number` çıktısıdır, ayrıca kesin değeri :data:`GLUE_NUMBER_MIME` türünde taşır.
+    :func:`format_number` çıktısıdır, ayrıca kesin değeri ``GLUE_NUMBER_MIME`` türünde taşır.
     """
 
     def __new__(cls, value: Any, digits: Optional[int] = None, *, percent: bool = False,
@@ -145,7 +145,7 @@ def glue_number(name: str, value: Any, digits: Optional[int] = None, *, percent:
     """Bir sayıyı düzyazıda alıntılanmak üzere ``myst_nb.glue`` ile yapıştırır (gösterilmez).
 
     Düzyazı değeri ``{glue:text}`ad``` ile Türkçe biçimiyle alıntılar; kesin değer defterin
-    çıktısında kalır (testler :data:`GLUE_NUMBER_MIME` türünden okur).
+    çıktısında kalır (testler ``GLUE_NUMBER_MIME`` türünden okur).
 
     Args:
         name: Yapıştırma adı (düzyazının andığı ad).

@@ -160,7 +160,7 @@
         setSliderText(inputs[i], outs[i], data.values[i][k]);
         alt.push(data.labels[i] + " = " + data.values[i][k]);
       }
-      img.src = "data:image/png;base64," + data.images[data.frames[idx]];
+      img.src = data.images[data.frames[idx]]; // data: adresi (PNG ya da WebP)
       img.alt = data.alt ? data.alt + " (" + alt.join(", ") + ")" : alt.join(", ");
       root.setAttribute("data-frame", String(idx));
     }

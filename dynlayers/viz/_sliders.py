@@ -26,6 +26,8 @@ MAX_FRAMES = 200
 STATIC_DPI = 90
 #: Canlı kipte karelerin çözünürlüğü.
 LIVE_DPI = 100
+#: Statik karelerin WebP kalitesi (0–100); palet PNG daha küçükse PNG kullanılır.
+WEBP_QUALITY = 85
 
 _MODES = ("static", "live", "auto")
 
@@ -145,6 +147,10 @@ def _index_of(seq: Sequence[Any], value: Any) -> Optional[int]:
 
 def _figure_png(fig, *, dpi: float, quantize: bool) -> bytes:
     """Şekli PNG baytlarına çevirir; ``quantize`` ise 256 renkli palet PNG (çok daha küçük)."""
+    return _encode(_rgb_png(fig, dpi=dpi), webp=False) if quantize else _rgb_png(fig, dpi=dpi)
+
+
+def _rgb_png(fig, *, dpi: float) -> bytes:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     if fig.canvas is None or not isinstance(fig.canvas, FigureCanvasAgg):
@@ -152,9 +158,15 @@ def _figure_png(fig, *, dpi: float, quantize: bool) -> bytes:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi, facecolor="white", edgecolor="white",
                 metadata={"Software": None})
-    data = buf.getvalue()
-    if not quantize:
-        return data
+    return buf.getvalue()
+
+
+def _encode(data: bytes, *, webp: bool) -> bytes:
+    """Sayfaya gömülecek en küçük kodlama: 256 renkli palet PNG ya da (``webp``) kayıplı WebP.
+
+    Çizgi ve çubuk grafiklerinde palet PNG küçüktür; renk geçişli görüntülerde (maskeler, ısı
+    haritaları) WebP dört kata kadar küçüktür ve gözle ayırt edilmez (kalite ``WEBP_QUALITY``).
+    """
     try:
         from PIL import Image
     except ImportError:  # pragma: no cover - Pillow matplotlib ile gelir
@@ -163,8 +175,23 @@ def _figure_png(fig, *, dpi: float, quantize: bool) -> bytes:
     pal = img.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
     out = io.BytesIO()
     pal.save(out, format="PNG", optimize=True)
-    small = out.getvalue()
-    return small if len(small) < len(data) else data
+    best = min(data, out.getvalue(), key=len)
+    if webp:
+        out = io.BytesIO()
+        try:
+            img.save(out, format="WEBP", quality=WEBP_QUALITY, method=6)
+        except (OSError, KeyError, ValueError):  # pragma: no cover - WebP'siz Pillow
+            return best
+        best = min(best, out.getvalue(), key=len)
+    return best
+
+
+def _image_mime(data: bytes) -> str:
+    return "image/webp" if data[:4] == b"RIFF" and data[8:12] == b"WEBP" else "image/png"
+
+
+def _data_uri(data: bytes) -> str:
+    return f"data:{_image_mime(data)};base64," + base64.b64encode(data).decode("ascii")
 
 
 def _new_figure(figsize: Tuple[float, float]):
@@ -182,7 +209,9 @@ def _render(draw: Callable[..., Any], fig, kwargs: Dict[str, Any], *, dpi: float
             quantize: bool) -> bytes:
     fig.clear()
     draw(fig, **kwargs)
-    return _figure_png(fig, dpi=dpi, quantize=quantize)
+    if quantize:
+        return _encode(_rgb_png(fig, dpi=dpi), webp=True)
+    return _rgb_png(fig, dpi=dpi)
 
 
 def slider_plot(
@@ -299,8 +328,7 @@ def _static_html(draw, names, values, labels, start, figsize, caption, alt) -> s
     frames: List[int] = []
     for combo in itertools.product(*[range(len(v)) for v in values]):
         kwargs = {n: seq[i] for n, seq, i in zip(names, values, combo)}
-        png = _render(draw, fig, kwargs, dpi=STATIC_DPI, quantize=True)
-        b64 = base64.b64encode(png).decode("ascii")
+        b64 = _data_uri(_render(draw, fig, kwargs, dpi=STATIC_DPI, quantize=True))
         if b64 not in seen:
             seen[b64] = len(images)
             images.append(b64)
@@ -339,7 +367,7 @@ def _static_html(draw, names, values, labels, start, figsize, caption, alt) -> s
         f'data-nframes="{len(frames)}">'
         + "".join(rows)
         + f'<img class="dl-slider-img" alt="{html.escape(alt0)}" '
-        f'src="data:image/png;base64,{images[frames[idx0]]}">'
+        f'src="{images[frames[idx0]]}">'
         + cap
         + f'<script type="application/json" class="dl-slider-data">{payload}</script></figure>'
     )

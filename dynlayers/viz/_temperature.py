@@ -692,12 +692,12 @@ def _show(spec: Dict[str, Any], tensors: Dict[int, Any], caption: Optional[str])
         _live(state, caption)
 
 
-def _png(state: _State, r: Dict[str, Any]) -> bytes:
-    from ._sliders import STATIC_DPI, _figure_png, _new_figure
+def _image_uri(state: _State, r: Dict[str, Any]) -> str:
+    from ._sliders import STATIC_DPI, _data_uri, _encode, _new_figure, _rgb_png
 
     fig = _new_figure(tuple(state.spec["figsize"]))
     state.draw(fig, r)
-    return _figure_png(fig, dpi=STATIC_DPI, quantize=True)
+    return _data_uri(_encode(_rgb_png(fig, dpi=STATIC_DPI), webp=True))
 
 
 def _static_html(state: _State, caption: Optional[str]) -> str:
@@ -718,7 +718,7 @@ def _static_html(state: _State, caption: Optional[str]) -> str:
         rows.append(_HEADER.format(iid=f"{uid}-K", label=html.escape(spec["labels"]["K"]),
                                    max=len(spec["ks"]) - 1, value=k_index, param="K",
                                    text=format_number(spec["ks"][k_index])))
-    png = base64.b64encode(_png(state, r)).decode("ascii")
+    src = _image_uri(state, r)
     alt = spec["alt"] or ("Yönlendirme ağırlıkları" if spec["kind"] == "routing" else "Maske")
     alt0 = f"{alt} (T = {state.t_text(t_index)})"
     cap = f"<figcaption>{html.escape(caption)}</figcaption>" if caption else ""
@@ -727,7 +727,7 @@ def _static_html(state: _State, caption: Optional[str]) -> str:
         f'<div class="dl-slider-controls" hidden>{"".join(rows)}</div>'
         f'<p class="dl-slider-stats" id="{uid}-stats">{state.stats_html(r, t_index)}</p>'
         f'<div class="dl-slider-chart"><img class="dl-slider-fallback" alt="{html.escape(alt0)}" '
-        f'src="data:image/png;base64,{png}"></div>'
+        f'src="{src}"></div>'
         f'<noscript><p class="dl-slider-note">Kaydırıcı JavaScript ister; şekil ve tablo '
         f'T = {html.escape(state.t_text(t_index))} içindir.</p></noscript>'
         f'<details class="dl-slider-table"><summary>Sayısal değerler (tablo)</summary>'

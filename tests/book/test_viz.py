@@ -60,8 +60,10 @@ def test_static_slider_html(monkeypatch):
     assert data["sizes"] == [3, 2]
     assert len(data["frames"]) == 6
     assert len(set(data["frames"])) == 6, "her değer birleşimi farklı bir kare olmalı"
-    for b64 in data["images"]:
-        assert base64.b64decode(b64)[:8] == b"\x89PNG\r\n\x1a\n"
+    for uri in data["images"]:  # PNG ya da (daha küçükse) WebP, data: adresi olarak
+        mime, b64 = re.fullmatch(r"data:(image/png|image/webp);base64,([A-Za-z0-9+/=]+)", uri).groups()
+        raw = base64.b64decode(b64)
+        assert raw[:8] == b"\x89PNG\r\n\x1a\n" if mime == "image/png" else raw[8:12] == b"WEBP"
     # başlangıç karesi: T=2 (indeks 2), K=4 (indeks 1) -> 2*2+1
     assert 'data-frame="5"' in html
     # dış kaynak yok: yalnızca gömülü data: URL'leri
@@ -216,7 +218,7 @@ def test_routing_slider_static_html_saves_logits_not_frames(monkeypatch):
                      r'value="1"[^>]+aria-valuetext="4"', html)
     assert 'class="dl-slider-controls" hidden' in html  # JavaScript'siz okur çalışmayan sürgü görmez
     assert "<noscript>" in html and 'alt="açıklama (T = 1,00)"' in html
-    assert html.count("data:image/png;base64,") == 1  # yalnızca başlangıç şekli
+    assert html.count('src="data:image/') == 1  # yalnızca başlangıç şekli
     assert "<script src" not in html and not re.search(r'(src|href)="(?!data:)', html)
 
 
@@ -305,6 +307,28 @@ def test_live_temperature_sliders_use_ipywidgets(monkeypatch):
     before = mask.children[2].value
     m_row.children[0].value = 150
     assert m_row.children[1].value == "10,0" and mask.children[2].value != before
+
+
+def test_frames_use_the_smaller_of_palette_png_and_webp(monkeypatch):
+    import io
+
+    from PIL import Image
+
+    def photo(fig, s):  # renk geçişli görüntü: WebP çok daha küçük
+        ax = fig.add_subplot()
+        g = torch.Generator().manual_seed(int(s))
+        ax.imshow(torch.nn.functional.interpolate(torch.rand(1, 1, 12, 18, generator=g),
+                                                  size=(96, 144), mode="bicubic")[0, 0].numpy())
+
+    def bars(fig, s):  # düz renkli çubuklar: palet PNG küçük
+        fig.add_subplot().bar([0, 1], [s, 1])
+
+    for fn, mime in ((photo, "image/webp"), (bars, "image/png")):
+        html = _static(monkeypatch, viz.slider_plot, fn, {"s": [1, 2]})
+        uris = _payload(html)["images"]
+        assert all(u.startswith(f"data:{mime};base64,") for u in uris), (fn.__name__, uris[0][:30])
+        raw = base64.b64decode(uris[0].split(",", 1)[1])
+        assert Image.open(io.BytesIO(raw)).size[0] > 300
 
 
 def test_frame_slider_values_are_turkish_and_labelled(monkeypatch):

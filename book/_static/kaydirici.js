@@ -337,7 +337,8 @@
       bar.encoding.xOffset = { field: "s", type: "nominal", sort: d.series };
       bar.encoding.color = {
         field: "s", type: "nominal", scale: { domain: d.series, range: d.colors },
-        legend: { title: null, orient: "top", direction: "horizontal", columns: Math.min(S, 5) },
+        legend: { title: null, orient: "top", direction: "horizontal",
+                  columns: Math.min(S, width < 360 ? 2 : 5) },
       };
     }
     var rule = {

@@ -3,13 +3,16 @@
 Yaptıkları:
 
 * Kaydırıcılar: derleme sürecinde ``DYNLAYERS_SLIDERS=static`` ayarlanır; myst-nb'nin başlattığı
-  çekirdekler bunu miras alır, böylece ``dynlayers.viz.slider_plot`` önceden hesaplanmış karelerle
-  saf HTML/JS kaydırıcı üretir (``make book`` dışında, çıplak ``jupyter-book build`` ile de).
+  çekirdekler bunu miras alır, böylece ``dynlayers.viz`` kaydırıcıları sayfaya gömülen HTML üretir
+  (``make book`` dışında, çıplak ``jupyter-book build`` ile de): ``slider_plot`` önceden çizilmiş
+  karelerle, ``routing_slider``/``mask_slider`` kaydedilmiş logitlerle; ikisini de
+  ``book/_static/kaydirici.js`` çalıştırır.
 * ``book/_static`` içindeki her ``.css``/``.js`` dosyası her sayfaya eklenir (Jupyter Book bunu
   yalnızca kökteki ``_static`` için yapar).
-* Çevrimdışı site: MathJax, require.js ve ipywidgets HTML yöneticisi ``node_modules``'tan (``npm ci``)
-  ``_build/html/_static/vendor/`` altına kopyalanır; ``_config.yml`` ``mathjax_path`` ve
-  ``nb_ipywidgets_js`` ile bunlara bakar. ``node_modules`` yoksa derleme uyarı verir (``-W`` ile hata).
+* Çevrimdışı site: MathJax, require.js, ipywidgets HTML yöneticisi ve (sıcaklık kaydırıcıları için)
+  Vega ile Vega-Lite ``node_modules``'tan (``npm ci``) ``_build/html/_static/vendor/`` altına
+  kopyalanır; ``_config.yml`` ``mathjax_path`` ve ``nb_ipywidgets_js`` ile bunlara bakar.
+  ``node_modules`` yoksa derleme uyarı verir (``-W`` ile hata).
 * Türkçe arama: dizin oluşturulurken sözcükler Türkçe kurallarıyla küçültülür (I -> ı, İ -> i);
   büyük I içeren sözcükler ayrıca I -> i biçimiyle de dizinlenir ("ImageNet" hem "ımagenet" hem
   "imagenet" olarak bulunur). Sorgu tarafını ``book/_static/turkce-arama.js`` aynı kuralla küçültür.
@@ -264,6 +267,11 @@ VENDOR = [
      re.compile(r"(^|/)(tex-svg|tex-mml|mml-|tex-chtml-full|node-main|output/svg)")),
     ("requirejs/require.js", "require.js", None),
     ("@jupyter-widgets/html-manager/dist", "html-manager", re.compile(r"\.map$|^embed\.js|^libembed")),
+    # Sıcaklık kaydırıcılarının grafikleri (book/_static/kaydirici.js yalnızca gereken sayfada yükler).
+    ("vega/build/vega.min.js", "vega/vega.min.js", None),
+    ("vega-lite/build/vega-lite.min.js", "vega/vega-lite.min.js", None),
+    ("vega/LICENSE", "vega/LICENSE-vega.txt", None),
+    ("vega-lite/LICENSE", "vega/LICENSE-vega-lite.txt", None),
 ]
 
 

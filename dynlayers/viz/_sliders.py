@@ -16,6 +16,8 @@ import numbers
 import os
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
+from ._format import format_number
+
 #: Kipi seçen ortam değişkeni: ``static``, ``live`` ya da ``auto`` (varsayılan).
 SLIDERS_ENV = "DYNLAYERS_SLIDERS"
 #: Statik kipte bir kaydırıcının en fazla kare sayısı (sayfa ağırlığı için).
@@ -24,6 +26,8 @@ MAX_FRAMES = 200
 STATIC_DPI = 90
 #: Canlı kipte karelerin çözünürlüğü.
 LIVE_DPI = 100
+#: Statik karelerin WebP kalitesi (0–100); palet PNG daha küçükse PNG kullanılır.
+WEBP_QUALITY = 85
 
 _MODES = ("static", "live", "auto")
 
@@ -58,13 +62,17 @@ def static_mode() -> bool:
 
 
 def _fmt(value: Any) -> str:
-    """Kaydırıcı değerinin kısa metni (kodla tutarlı olsun diye ondalık nokta)."""
+    """Kaydırıcı değerinin kısa metni: en çok 4 anlamlı basamak, Türkçe yazım (``0,25``)."""
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, numbers.Integral):
-        return str(int(value))
+        return format_number(int(value))
     if isinstance(value, numbers.Real):
-        return f"{float(value):.4g}"
+        short = f"{float(value):.4g}"
+        if "e" in short or "n" in short:  # çok büyük/küçük, inf, nan: Python yazımı
+            return short
+        digits = len(short.split(".")[1]) if "." in short else 0
+        return format_number(float(short), digits)
     return str(value)
 
 
@@ -109,7 +117,7 @@ def _check_params(
             if idx is None:
                 raise ValueError(
                     f"slider_plot: initial[{name!r}] = {initial[name]!r} değeri params[{name!r}] "
-                    f"içinde yok; izin verilenler: {[_fmt(v) for v in seq]}."
+                    f"içinde yok; izin verilenler: {list(seq)!r}."
                 )
             start.append(idx)
         else:
@@ -139,6 +147,10 @@ def _index_of(seq: Sequence[Any], value: Any) -> Optional[int]:
 
 def _figure_png(fig, *, dpi: float, quantize: bool) -> bytes:
     """Şekli PNG baytlarına çevirir; ``quantize`` ise 256 renkli palet PNG (çok daha küçük)."""
+    return _encode(_rgb_png(fig, dpi=dpi), webp=False) if quantize else _rgb_png(fig, dpi=dpi)
+
+
+def _rgb_png(fig, *, dpi: float) -> bytes:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     if fig.canvas is None or not isinstance(fig.canvas, FigureCanvasAgg):
@@ -146,9 +158,15 @@ def _figure_png(fig, *, dpi: float, quantize: bool) -> bytes:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi, facecolor="white", edgecolor="white",
                 metadata={"Software": None})
-    data = buf.getvalue()
-    if not quantize:
-        return data
+    return buf.getvalue()
+
+
+def _encode(data: bytes, *, webp: bool) -> bytes:
+    """Sayfaya gömülecek en küçük kodlama: 256 renkli palet PNG ya da (``webp``) kayıplı WebP.
+
+    Çizgi ve çubuk grafiklerinde palet PNG küçüktür; renk geçişli görüntülerde (maskeler, ısı
+    haritaları) WebP dört kata kadar küçüktür ve gözle ayırt edilmez (kalite ``WEBP_QUALITY``).
+    """
     try:
         from PIL import Image
     except ImportError:  # pragma: no cover - Pillow matplotlib ile gelir
@@ -157,8 +175,23 @@ def _figure_png(fig, *, dpi: float, quantize: bool) -> bytes:
     pal = img.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
     out = io.BytesIO()
     pal.save(out, format="PNG", optimize=True)
-    small = out.getvalue()
-    return small if len(small) < len(data) else data
+    best = min(data, out.getvalue(), key=len)
+    if webp:
+        out = io.BytesIO()
+        try:
+            img.save(out, format="WEBP", quality=WEBP_QUALITY, method=6)
+        except (OSError, KeyError, ValueError):  # pragma: no cover - WebP'siz Pillow
+            return best
+        best = min(best, out.getvalue(), key=len)
+    return best
+
+
+def _image_mime(data: bytes) -> str:
+    return "image/webp" if data[:4] == b"RIFF" and data[8:12] == b"WEBP" else "image/png"
+
+
+def _data_uri(data: bytes) -> str:
+    return f"data:{_image_mime(data)};base64," + base64.b64encode(data).decode("ascii")
 
 
 def _new_figure(figsize: Tuple[float, float]):
@@ -176,7 +209,9 @@ def _render(draw: Callable[..., Any], fig, kwargs: Dict[str, Any], *, dpi: float
             quantize: bool) -> bytes:
     fig.clear()
     draw(fig, **kwargs)
-    return _figure_png(fig, dpi=dpi, quantize=quantize)
+    if quantize:
+        return _encode(_rgb_png(fig, dpi=dpi), webp=True)
+    return _rgb_png(fig, dpi=dpi)
 
 
 def slider_plot(
@@ -282,43 +317,8 @@ def _live(draw, names, values, labels, start, figsize, caption) -> None:
 
 # --------------------------------------------------------------------------- statik kip
 
-_JS = r"""
-(function () {
-  var root = document.currentScript.parentNode;
-  var data = JSON.parse(root.querySelector("script.dl-slider-data").textContent);
-  var img = root.querySelector("img.dl-slider-img");
-  var inputs = root.querySelectorAll("input.dl-slider-input");
-  var outs = root.querySelectorAll("output.dl-slider-value");
-  function update() {
-    var idx = 0, alt = [];
-    for (var i = 0; i < inputs.length; i++) {
-      var k = parseInt(inputs[i].value, 10);
-      idx = idx * data.sizes[i] + k;
-      outs[i].textContent = data.values[i][k];
-      alt.push(data.labels[i] + " = " + data.values[i][k]);
-    }
-    img.src = "data:image/png;base64," + data.images[data.frames[idx]];
-    img.alt = data.alt ? data.alt + " (" + alt.join(", ") + ")" : alt.join(", ");
-    root.setAttribute("data-frame", String(idx));
-  }
-  for (var i = 0; i < inputs.length; i++) {
-    inputs[i].addEventListener("input", update);
-    inputs[i].addEventListener("change", update);
-  }
-  update();
-})();
-"""
-
-_CSS = (
-    ".dl-slider{background:#fff;color:#1a1a1a;border:1px solid #d0d7de;border-radius:6px;"
-    "padding:.6rem .8rem;margin:.5rem 0;max-width:100%;}"
-    ".dl-slider-row{display:flex;align-items:center;gap:.6rem;margin:.2rem 0;flex-wrap:wrap;}"
-    ".dl-slider-row label{min-width:8rem;font-weight:600;}"
-    ".dl-slider-row input{flex:1 1 12rem;max-width:24rem;accent-color:#2a6fb0;}"
-    ".dl-slider-row output{font-family:monospace;min-width:4rem;}"
-    ".dl-slider img{display:block;max-width:100%;height:auto;background:#fff;margin-top:.4rem;}"
-    ".dl-slider figcaption{font-style:italic;margin-top:.3rem;}"
-)
+# Kaydırıcının davranışı (kare değiştirme, aria-valuetext) ve görünümü sitenin kendi dosyalarındadır:
+# book/_static/kaydirici.js ve book/_static/kaydirici.css (tools/dk_sphinx.py her sayfaya ekler).
 
 
 def _static_html(draw, names, values, labels, start, figsize, caption, alt) -> str:
@@ -328,8 +328,7 @@ def _static_html(draw, names, values, labels, start, figsize, caption, alt) -> s
     frames: List[int] = []
     for combo in itertools.product(*[range(len(v)) for v in values]):
         kwargs = {n: seq[i] for n, seq, i in zip(names, values, combo)}
-        png = _render(draw, fig, kwargs, dpi=STATIC_DPI, quantize=True)
-        b64 = base64.b64encode(png).decode("ascii")
+        b64 = _data_uri(_render(draw, fig, kwargs, dpi=STATIC_DPI, quantize=True))
         if b64 not in seen:
             seen[b64] = len(images)
             images.append(b64)
@@ -359,18 +358,16 @@ def _static_html(draw, names, values, labels, start, figsize, caption, alt) -> s
             f'<div class="dl-slider-row"><label for="{iid}">{html.escape(labels[name])}</label>'
             f'<input class="dl-slider-input" id="{iid}" type="range" min="0" '
             f'max="{len(seq) - 1}" step="1" value="{i}" data-param="{html.escape(name)}" '
-            f'aria-label="{html.escape(labels[name])}">'
+            f'aria-valuetext="{html.escape(_fmt(seq[i]))}">'
             f'<output class="dl-slider-value" for="{iid}">{html.escape(_fmt(seq[i]))}</output></div>'
         )
     cap = f"<figcaption>{html.escape(caption)}</figcaption>" if caption else ""
     return (
         f'<figure class="dl-slider" id="{uid}" data-frame="{idx0}" '
         f'data-nframes="{len(frames)}">'
-        f"<style>{_CSS}</style>"
         + "".join(rows)
         + f'<img class="dl-slider-img" alt="{html.escape(alt0)}" '
-        f'src="data:image/png;base64,{images[frames[idx0]]}">'
+        f'src="{images[frames[idx0]]}">'
         + cap
-        + f'<script type="application/json" class="dl-slider-data">{payload}</script>'
-        f"<script>{_JS}</script></figure>"
+        + f'<script type="application/json" class="dl-slider-data">{payload}</script></figure>'
     )

@@ -33,7 +33,8 @@ def test_every_toc_page_built(book_build):
 def test_vendor_files_served_locally(book_build):
     vendor = HTML_DIR / "_static" / "vendor"
     for rel in ["mathjax/tex-chtml.js", "mathjax/output/chtml/fonts/woff-v2",
-                "mathjax/input/tex/extensions", "require.js", "html-manager/embed-amd.js"]:
+                "mathjax/input/tex/extensions", "require.js", "html-manager/embed-amd.js",
+                "vega/vega.min.js", "vega/vega-lite.min.js"]:
         assert (vendor / rel).exists(), f"_static/vendor/{rel} yok (npm ci?)"
 
 
@@ -56,6 +57,20 @@ def test_pages_reference_no_external_assets(book_build, page):
     assert _external_assets(html) == []
     if "mjx" in html or "math notranslate" in html:
         assert re.search(r'<script[^>]+src="(\.\./)*_static/vendor/mathjax/tex-chtml\.js', html)
+
+
+#: Bir sayfanın en büyük ağırlığı (bayt): HTML dosyası ve içine gömülü her şey (data: URI'li
+#: görseller, kaydırıcıların kareleri ve logitleri, satır içi betik/JSON/stil). Ayrı dosyalar
+#: (``_images/``, ``_static/``: her sayfanın paylaştığı betikler, yazı tipleri) sayılmaz.
+MAX_PAGE_BYTES = 1_000_000
+
+
+@pytest.mark.parametrize("page", toc_pages() + ["search", "genindex"])
+def test_page_weight(book_build, page):
+    size = (HTML_DIR / f"{page}.html").stat().st_size
+    assert size <= MAX_PAGE_BYTES, (
+        f"{page}.html {size:,} bayt; sınır {MAX_PAGE_BYTES:,} (HTML ve içine gömülenler). "
+        "Sıcaklık kaydırıcıları için routing_slider/mask_slider kare gömmez.")
 
 
 @pytest.mark.parametrize("page", toc_pages())

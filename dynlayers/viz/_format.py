@@ -121,7 +121,7 @@ class GluedNumber(float):
     """Türkçe biçimlenmiş metniyle birlikte yapıştırılan (glue) bir sayı.
 
     ``float``'tır (hesapta sayı gibi kullanılır); IPython'da ``text/plain`` gösterimi
-    :func:`format_number` çıktısıdır, ayrıca kesin değeri :data:`GLUE_NUMBER_MIME` türünde taşır.
+    :func:`format_number` çıktısıdır, ayrıca kesin değeri ``GLUE_NUMBER_MIME`` türünde taşır.
     """
 
     def __new__(cls, value: Any, digits: Optional[int] = None, *, percent: bool = False,
@@ -142,10 +142,14 @@ class GluedNumber(float):
 
 def glue_number(name: str, value: Any, digits: Optional[int] = None, *, percent: bool = False,
                 sign: bool = False) -> GluedNumber:
-    """Bir sayıyı düzyazıda alıntılanmak üzere ``myst_nb.glue`` ile yapıştırır (gösterilmez).
+    """Bir sayıyı düzyazıda alıntılanmak üzere ``myst_nb.glue`` ile yapıştırır.
 
     Düzyazı değeri ``{glue:text}`ad``` ile Türkçe biçimiyle alıntılar; kesin değer defterin
-    çıktısında kalır (testler :data:`GLUE_NUMBER_MIME` türünden okur).
+    çıktısında kalır (testler ``GLUE_NUMBER_MIME`` türünden okur). Kitabın derlemesinde
+    (``DYNLAYERS_SLIDERS=static``) hücrede hiçbir şey görünmez. Canlı bir çekirdekte (Colab,
+    Jupyter) hücrenin çıktısına ``ad = değer`` satırı da yazılır: Colab defterlerinin düzyazısı
+    değeri **`ad`** diye anar (``tools/colab_notebooks.py``), okur sayıyı bu satırda görür. Colab'da
+    ``myst_nb`` kurulu değildir; o zaman yalnızca bu satır yazılır.
 
     Args:
         name: Yapıştırma adı (düzyazının andığı ad).
@@ -157,14 +161,20 @@ def glue_number(name: str, value: Any, digits: Optional[int] = None, *, percent:
 
     Raises:
         ValueError: ``name`` boşsa ya da sayı biçimlenemiyorsa.
-        ImportError: ``myst_nb`` kurulu değilse.
     """
     if not isinstance(name, str) or not name:
         raise ValueError(f"name boş olmayan bir metin olmalı; verilen: {name!r}.")
     number = GluedNumber(value, digits, percent=percent, sign=sign)
-    from myst_nb import glue
+    try:
+        from myst_nb import glue
+    except ImportError:  # Colab, sade Jupyter: yapıştırılacak bir kitap yok
+        glue = None
+    if glue is not None:
+        glue(name, number, display=False)
+    from ._sliders import static_mode
 
-    glue(name, number, display=False)
+    if not static_mode():
+        print(f"{name} = {number.text}")
     return number
 
 

@@ -102,6 +102,22 @@ def test_glue_number_outputs_text_and_exact_value(monkeypatch):
     assert plain == ["0,88"] and exact == [{"value": 0.8765, "text": "0,88"}]
 
 
+def test_glue_number_shows_named_value_in_live_kernels(monkeypatch, capsys):
+    """Colab'da (myst_nb yok, canlı çekirdek) hata vermez; değer hücrenin çıktısında ``ad = değer``
+    olarak görünür (Colab defterinin düzyazısı onu **`ad`** diye anar). Kitabın derlemesinde
+    (statik kip) hiçbir şey yazmaz."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "myst_nb", None)  # içe aktarma ImportError verir
+    monkeypatch.setenv("DYNLAYERS_SLIDERS", "live")
+    number = glue_number("dogruluk", 0.98612, 1, percent=True)
+    assert number == 0.98612 and str(number) == "%98,6"
+    assert capsys.readouterr().out == "dogruluk = %98,6\n"
+    monkeypatch.setenv("DYNLAYERS_SLIDERS", "static")
+    glue_number("dogruluk", 0.5, 1)
+    assert capsys.readouterr().out == ""
+
+
 def test_number_formatter_for_axes():
     pytest.importorskip("matplotlib")
     fmt = number_formatter(1)

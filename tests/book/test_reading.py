@@ -202,8 +202,11 @@ def test_desktop_sidebar_focus_axe_print(browser, site, page_name):
 
         # Türkçe etiketler
         labels = page.evaluate("""() => Array.from(document.querySelectorAll(
-            '[title], [aria-label], [data-tooltip], svg title'))
-            .map(e => ['title', 'aria-label', 'data-tooltip'].map(a => e.getAttribute(a) || '')
+            '[title], [aria-label], [data-tooltip], [data-bs-original-title], [data-bs-title],'
+            + ' svg title'))
+            // Bootstrap'in ipucu betiği title'ı data-bs-original-title'a taşır
+            .map(e => ['title', 'aria-label', 'data-tooltip', 'data-bs-original-title',
+                       'data-bs-title'].map(a => e.getAttribute(a) || '')
                       .join(' | ') + ' | ' + (e.tagName.toLowerCase() === 'title'
                                                 ? e.textContent : ''))""")
         english = sorted({v.strip() for l in labels for v in l.split(" | ")
@@ -246,7 +249,9 @@ def _check_print(page, page_name):
     assert not clipped, f"basılı kopyada kesilen {len(clipped)}/{total} kod bloğu: {clipped[:3]}"
     hidden = page.evaluate("""() => Array.from(document.querySelectorAll('details.hide'))
         .map(d => { const body = d.querySelector('.cell_input, .cell_output, pre');
-                    return {shown: !!body && body.getBoundingClientRect().height > 0,
+                    // kapalı <details>'in içeriği düzende yer kaplar ama çizilmez:
+                    // boyuta değil görünürlüğe bakılır
+                    return {shown: !!body && body.checkVisibility(),
                             note: getComputedStyle(d.querySelector('summary'), '::after')
                                     .content}; })""")
     closed = [h for h in hidden if not h["shown"]]

@@ -736,24 +736,24 @@ def _is_install_cell(source: str) -> bool:
     return "%pip install" in source and "import dynlayers" in source
 
 
-def _intro_cell(ctx: Context) -> str:
+def _intro_cell(ctx: Context, *, solutions: bool, figures: bool) -> str:
+    """Colab defterinin başına (başlık hücresinden sonra) okura kısa bir not."""
     site, doc = ctx.site, ctx.doc
     title = site.titles.get(doc, doc)
-    lines = [
-        f"> Bu defter, *Dinamik Katmanlar* kitabının "
-        f"{_md_link(title, site.page(doc))} sayfasıdır. "
-        f"Metindeki terimler kitabın {_md_link('sözlüğüne', site.page(GLOSSARY_DOC))}, kaynak "
-        f"gösterimleri {_md_link('kaynakçasına', site.page(BIBLIOGRAPHY_DOC))} bağlanır. "
-        "Alıştırmaların çözümleri **Çözüm** başlıklı katlı hücrelerdedir: açmak için hücreye çift "
-        "tıklayın. Şekiller, onları çizen hücre çalışınca görünür; altlarındaki metin ne "
-        "göstereceklerini anlatır.",
-    ]
+    text = (f"> Bu defter, *Dinamik Katmanlar* kitabının {_md_link(title, site.page(doc))} "
+            f"sayfasıdır. Metindeki terimler kitabın {_md_link('sözlüğüne', site.page(GLOSSARY_DOC))}, "
+            f"kaynak gösterimleri {_md_link('kaynakçasına', site.page(BIBLIOGRAPHY_DOC))} bağlanır.")
+    if solutions:
+        text += (" Alıştırmaların çözümleri **Çözüm** başlıklı katlı hücrelerdedir: açmak için "
+                 "hücreye çift tıklayın.")
+    if figures:
+        text += (" Şekiller, onları çizen hücre çalışınca görünür; altlarındaki metin ne "
+                 "göstereceklerini anlatır.")
     if ctx.glue_names:
-        lines.append(
-            ">\n> Metinde **`ad`** biçiminde yazılan yerler hesaplanmış sayılardır: kitabın web "
-            "sayfasında sayının kendisi yazar; burada onu hesaplayan hücre çalışınca çıktısında "
-            "`ad = …` satırı olarak görünür.")
-    return "\n".join(lines)
+        text += ("\n>\n> Metinde **`ad`** biçiminde yazılan yerler hesaplanmış sayılardır: kitabın "
+                 "web sayfasında sayının kendisi yazar; burada onu hesaplayan hücre çalışınca "
+                 "çıktısında `ad = …` satırı olarak görünür.")
+    return text
 
 
 def _cell_id(stem: str, i: int) -> str:
@@ -811,7 +811,12 @@ def convert_notebook(src: Path, site: Site, root: Path = ROOT):
             md(_caption_block(caption_md, alt_md, ctx.next_figure() if caption else None))
 
     if cells and cells[0].cell_type == "markdown":
-        cells.insert(1, nbformat.v4.new_markdown_cell(_intro_cell(ctx)))
+        solutions = any(c.cell_type == "code" and c.source.startswith(f"# @title {SOLUTION_TITLE}\n")
+                        for c in cells)
+        figures = any(c.cell_type == "markdown" and c.source.startswith(("**Şekil", "*Şeklin"))
+                      for c in cells)
+        cells.insert(1, nbformat.v4.new_markdown_cell(
+            _intro_cell(ctx, solutions=solutions, figures=figures)))
     for i, c in enumerate(cells):
         c["id"] = _cell_id(stem, i)
     meta = {k: copy.deepcopy(nb.metadata[k]) for k in ("accelerator", "colab", "kernelspec")

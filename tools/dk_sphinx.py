@@ -218,6 +218,7 @@ _PROMPTS = {
     "input+output": ("Kodu ve çıktıyı göster", "Kodu ve çıktıyı gizle"),
 }
 
+
 def _print_note(node: nodes.Element) -> str:
     """Basılı kopyada (açık basılan) gizli kısmın üstündeki not: çözüm, kod ya da çıktı."""
     parent = node.parent

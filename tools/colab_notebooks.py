@@ -6,8 +6,8 @@ açan okur ham ``{term}`...``` rolleri, kaynakça anahtarları ve açık çözü
 ``notebooks_src/<ad>.md`` kaynağından **düz Markdown** bir defter yazar, ``colab/<ad>.ipynb``:
 
 * sözlük terimleri (``{term}``) yayımlanan kitabın sözlük maddesine bağlantı olur;
-* kaynak gösterimleri (``{cite:p}``, ``{cite:t}``) yazar–yıl metni olur ve kaynakça sayfasındaki
-  kayda bağlanır; ``{doc}``/``{ref}`` göndermeleri kitabın HTML sayfalarına bağlantı olur;
+* kaynak gösterimleri (``{cite:p}``, ``{cite:t}``) kitabın HTML'indeki gibi köşeli ayraçlı yazar–yıl
+  metni olur ("[Yang vd., 2019]", "Yang vd. [2019]") ve kaynakça sayfasındaki kayda bağlanır; ``{doc}``/``{ref}`` göndermeleri kitabın HTML sayfalarına bağlantı olur;
 * yapıştırılan değerler (``{glue:text}`ad``` vb.) **`ad`** olarak yazılır: Colab'da o değeri hesaplayan
   hücre, çalışınca çıktısında ``ad = …`` satırını gösterir (``dynlayers.viz.glue_number``);
 * uyarı kutuları ve açılır kutular (``{note}``, ``{admonition}``, ``{dropdown}`` ...) başlıklı alıntı
@@ -389,12 +389,14 @@ def _cite_keys(ctx: Context, body: str) -> List[Tuple[str, str, str]]:
 
 
 def _role_cite_p(ctx: Context, body: str) -> str:
+    """``[Yang vd., 2019; Hu vd., 2018]``: kitabın HTML'i gibi köşeli ayraç, her kayıt bağlantı."""
     parts = [_cite_link(ctx, key, f"{who}, {year}") for key, who, year in _cite_keys(ctx, body)]
-    return "(" + "; ".join(parts) + ")"
+    return "[" + "; ".join(parts) + "]"
 
 
 def _role_cite_t(ctx: Context, body: str) -> str:
-    parts = [_cite_link(ctx, key, f"{who} ({year})") for key, who, year in _cite_keys(ctx, body)]
+    """``Yang vd. [2019]``: metnin içinde yazar, ayraç içinde bağlantılı yıl."""
+    parts = [f"{who} [{_cite_link(ctx, key, year)}]" for key, who, year in _cite_keys(ctx, body)]
     return ", ".join(parts)
 
 

@@ -170,8 +170,8 @@ def test_term_becomes_glossary_link(site):
 def test_citations_become_author_year_links(site):
     out = convert(site, "Bkz. {cite:p}`yang2019condconv, hu2018senet`; {cite:t}`ioffe2015batchnorm` der.")
     bib = "https://ornek.github.io/kitap/book/kaynakca.html#cite-"
-    assert out == (f"Bkz. ([Yang vd., 2019]({bib}yang2019condconv); [Hu vd., 2018]({bib}hu2018senet)); "
-                   f"[Ioffe ve Szegedy (2015)]({bib}ioffe2015batchnorm) der.")
+    assert out == (f"Bkz. [[Yang vd., 2019]({bib}yang2019condconv); [Hu vd., 2018]({bib}hu2018senet)]; "
+                   f"Ioffe ve Szegedy [[2015]({bib}ioffe2015batchnorm)] der.")
 
 
 def test_doc_and_ref_become_page_links(site):

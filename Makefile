@@ -13,13 +13,14 @@ PORT    ?= 8000
 # Kitabın derleme komutu: çalıştırarak, uyarılar hata, hata veren hücre derlemeyi düşürür.
 JB_BUILD = $(BIN)/jupyter-book build . --all -W -n --keep-going
 
-.PHONY: help book test serve sync check-pairs repo-url env clean
+.PHONY: help book test serve sync colab check-pairs repo-url env clean
 
 help:
 	@echo "make book      ortamı kur (gerekirse), defterleri çalıştırarak HTML kitabı derle"
 	@echo "make test      bütün testler: birim, eşler, defterler (nbmake), derleme, tarayıcı"
 	@echo "make serve     derlenmiş kitabı http://localhost:$(PORT) adresinde sun"
-	@echo "make sync      notebooks_src/*.md <-> book/*.ipynb eşlerini eşitle"
+	@echo "make sync      notebooks_src/*.md <-> book/*.ipynb eşlerini eşitle, Colab defterlerini yaz"
+	@echo "make colab     colab/*.ipynb: Colab düğmelerinin açtığı MyST'siz defterleri yaz"
 	@echo "make repo-url  _config.yml'deki depo adresini bütün kurulum hücrelerine yaz"
 	@echo "make clean     _build klasörünü sil"
 
@@ -42,9 +43,11 @@ env: $(ENV_OK) $(NPM_OK)
 book: env
 	DYNLAYERS_SLIDERS=static $(JB_BUILD)
 	@echo
-	@echo "Kitap hazır. Açmak için:"
-	@echo "    file://$(CURDIR)/$(HTML)/index.html"
-	@echo "ya da 'make serve' çalıştırıp http://localhost:$(PORT)/ adresine gidin."
+	@echo "Kitap hazır. Açmak için 'make serve' çalıştırıp şu adrese gidin:"
+	@echo "    http://localhost:$(PORT)/"
+	@echo "Dosyadan da açılır (file://$(CURDIR)/$(HTML)/index.html), ama tarayıcılar file://"
+	@echo "sayfalarının başka dosyaları okumasını engellediği için arama sonuçlarında özet satırları"
+	@echo "görünmez; yalnızca sayfa başlıkları listelenir."
 
 serve:
 	@test -f $(HTML)/index.html || { echo "Önce 'make book' çalıştırın."; exit 1; }
@@ -59,13 +62,20 @@ test: env
 # Tek bölüm için: make sync ONLY=00_giris
 sync:
 	$(BIN)/python tools/sync_notebooks.py $(ONLY)
+	$(BIN)/python tools/colab_notebooks.py $(ONLY)
+
+# Colab düğmelerinin açtığı defterler (colab/*.ipynb) MyST kaynaklarından üretilir; elle düzenlenmez.
+colab:
+	$(BIN)/python tools/colab_notebooks.py $(ONLY)
 
 check-pairs:
 	$(BIN)/python tools/sync_notebooks.py --check
+	$(BIN)/python tools/colab_notebooks.py --check
 
 repo-url:
 	$(BIN)/python tools/set_repo_url.py
 	$(BIN)/python tools/sync_notebooks.py
+	$(BIN)/python tools/colab_notebooks.py
 
 clean:
 	rm -rf _build

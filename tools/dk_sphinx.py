@@ -20,6 +20,10 @@ Yaptıkları:
 * İndirme düğmesi: ``.ipynb``'nin yanına Jupytext kaynağı ``.md`` eklenir
   (``notebooks_src/<ad>.md`` -> ``_sources/book/<ad>.md``).
 * Gizli hücre düğmeleri: gizleme türüne göre Türkçe metin (çözüm / kod / çıktı).
+* Colab: defter sayfalarının Colab düğmesi ``colab/<ad>.ipynb``'yi açar (MyST'siz, okunur defter;
+  ``tools/colab_notebooks.py`` üretir); sayfanın ``.ipynb`` indirme düğmesi de aynı defteri verir.
+* Arama Türkçe harfsiz yazılan sorguları da bulur: Türkçe harf içeren her sözcük ayrıca ASCII
+  biçimiyle dizinlenir ("evrişim" hem "evrişim" hem "evrisim" olarak).
 """
 
 from __future__ import annotations
@@ -46,11 +50,18 @@ SOURCES_DIR = ROOT / "notebooks_src"
 # --------------------------------------------------------------------------- Türkçe arama
 
 _TR_UPPER = str.maketrans({"I": "ı", "İ": "i"})
+#: Türkçe harflerin klavyede harfsiz yazılışı (ç -> c, ğ -> g, ı -> i, ö -> o, ş -> s, ü -> u).
+_TR_ASCII = str.maketrans("çğıöşüÇĞİÖŞÜâîûÂÎÛ", "cgiosuCGIOSUaiuAIU")
 
 
 def tr_lower(word: str) -> str:
     """Türkçe küçük harfe çevirme: I -> ı, İ -> i, sonra olağan küçültme."""
     return word.translate(_TR_UPPER).lower()
+
+
+def tr_ascii(word: str) -> str:
+    """Türkçe harfleri harfsiz karşılıklarına çevirir: "çekirdeği" -> "cekirdegi"."""
+    return word.translate(_TR_ASCII)
 
 
 class TurkishFoldingSearch(SearchTurkish):
@@ -59,6 +70,11 @@ class TurkishFoldingSearch(SearchTurkish):
     def split(self, input: str) -> List[str]:
         words = super().split(input)
         extra = [w.replace("I", "i") for w in words if "I" in w]
+        # Türkçe harfsiz yazılan sorgular ("evrisim", "cekirdek") da bulsun: sözcüğün ASCII biçimi
+        # de dizine girer (sorgu tarafında bir şey değişmez; tarayıcı sorguyu aynı kökleyiciyle
+        # kökler).
+        folded = [tr_ascii(tr_lower(w)) for w in words]
+        extra += [f for w, f in zip(words, folded) if f != tr_lower(w)]
         return words + extra
 
     def stem(self, word: str) -> str:
@@ -125,6 +141,17 @@ UI_STRINGS: Dict[str, str] = {
     "Last updated on": "Son güncelleme:",
     "Live Code": "Canlı kod",
     "Launch Thebe": "Thebe'yi başlat",
+    "Launch interactive content": "Etkileşimli olarak çalıştır",
+    "Repository": "Depo",
+    "Source repositories": "Kaynak kod depoları",
+    "Show source": "Kaynağı göster",
+    "Suggest edit": "Düzenleme öner",
+    "Open issue": "Sorun bildir",
+    "logo": "logosu",
+    "Clear search": "Aramayı temizle",
+    "Close": "Kapat",
+    "Navigation": "Gezinme",
+    "Table of Contents": "İçindekiler",
 }
 
 
@@ -195,6 +222,32 @@ _PROMPTS = {
 }
 
 
+def _print_note(node: nodes.Element) -> str:
+    """Basılı kopyada (açık basılan) gizli kısmın üstündeki not: çözüm, kod ya da çıktı."""
+    parent = node.parent
+    mode = parent.get("hide_mode", "") if parent is not None else ""
+    if mode == "all":
+        return "Çözüm"
+    if "above-input" in node["classes"]:
+        return "Kod"
+    return "Çıktı"
+
+
+def _visit_hidden_cell(self: Any, node: nodes.Element) -> None:
+    """myst-nb'nin gizli hücre HTML'i, iki farkla: ``<summary>``'de İngilizce ``aria-label``
+    ("Toggle hidden content") yok -- ekran okuyucu görünen Türkçe metni ("Çözümü göster") okur --
+    ve basılı kopyanın notu ``data-dk-print`` özniteliğinde (kitap.css yazdırırken gösterir)."""
+    from html import escape
+
+    classes = " ".join(node["classes"])
+    note = _print_note(node)
+    self.body.append(f'<details class="admonition hide {classes}">\n')
+    self.body.append(f'<summary data-dk-print="{escape(note)}">\n')
+    self.body.append(f'<p class="collapsed admonition-title">{escape(node["prompt_show"])}</p>\n')
+    self.body.append(f'<p class="expanded admonition-title">{escape(node["prompt_hide"])}</p>\n')
+    self.body.append("</summary>\n")
+
+
 def _doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     default_show = app.config.nb_code_prompt_show
     default_hide = app.config.nb_code_prompt_hide
@@ -207,6 +260,19 @@ def _doctree_read(app: Sphinx, doctree: nodes.document) -> None:
             node["prompt_show"] = show
         if node.get("prompt_hide") == default_hide:
             node["prompt_hide"] = hide
+
+
+# --------------------------------------------------------------------------- kaynakça
+
+
+def _visit_citation(self: Any, node: nodes.Element) -> None:
+    """Kaynakça kaydı: docutils'in ``<div role="list">`` içindeki kayıtlarına verdiği
+    ``role="doc-biblioentry"`` bir liste öğesi değildir (ARIA 1.2'de kullanımdan kalktı); ekran
+    okuyucular listeyi boş sanar (axe-core: aria-required-children, kritik). Kayıtlar liste öğesi
+    olur."""
+    if not isinstance(node.previous_sibling(), type(node)):
+        self.body.append('<div role="list" class="citation-list">\n')
+    self.body.append(self.starttag(node, "div", classes=[node.tagname], role="listitem"))
 
 
 # --------------------------------------------------------------------------- .md indirme
@@ -227,6 +293,44 @@ def _dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context: Dict
     context["script_files"] = unique
 
 
+COLAB_DIR = ROOT / "colab"
+
+
+def colab_launch_url(app: Sphinx, stem: str) -> str | None:
+    """Colab düğmesinin adresi: depodaki ``colab/<ad>.ipynb`` (``tools/colab_notebooks.py``).
+
+    Adresin parçaları ``_config.yml``'den gelir (``repository.url``/``branch``,
+    ``launch_buttons.colab_url``); Jupyter Book bunları temanın seçeneklerine koyar."""
+    opts = app.config.html_theme_options or {}
+    colab = str((opts.get("launch_buttons") or {}).get("colab_url", "")).rstrip("/")
+    repo = str(opts.get("repository_url", "")).rstrip("/")
+    branch = opts.get("repository_branch") or "master"
+    if not colab or not repo.startswith("https://github.com/"):
+        return None
+    org_repo = repo[len("https://github.com/"):]
+    return f"{colab}/github/{org_repo}/blob/{branch}/colab/{stem}.ipynb"
+
+
+def _point_colab_button(app: Sphinx, stem: str, context: Dict[str, Any]) -> None:
+    url = colab_launch_url(app, stem)
+    for group in context.get("header_buttons", []):
+        if group.get("label") != "launch-buttons":
+            continue
+        for button in group.get("buttons", []):
+            if button.get("text") == "Colab" and url:
+                button["url"] = url
+
+
+def _colab_downloads(app: Sphinx, exception: Exception | None) -> None:
+    """Sayfanın ``.ipynb`` indirmesi Colab defteriyle aynıdır (MyST'siz, okunur)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    for nb in sorted(COLAB_DIR.glob("*.ipynb")):
+        dest = Path(app.outdir) / "_sources" / "book" / nb.name
+        if dest.is_file():
+            shutil.copyfile(nb, dest)
+
+
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: Dict[str, Any],
                   doctree: Any) -> None:
     if doctree is None or "header_buttons" not in context:
@@ -235,6 +339,7 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: Dict[s
     src = SOURCES_DIR / f"{stem}.md"
     if not src.is_file():
         return
+    _point_colab_button(app, stem, context)
     dest = Path(app.outdir) / "_sources" / f"{pagename}.md"
     dest.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(src, dest)
@@ -313,4 +418,12 @@ def setup(app: Sphinx) -> Dict[str, Any]:
     app.connect("html-page-context", _page_context, priority=600)
     app.connect("html-page-context", _dedupe_scripts, priority=590)
     app.connect("build-finished", _copy_vendor)
+    app.connect("build-finished", _colab_downloads)
+    from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput
+
+    app.add_node(HideCodeCellNode, override=True, html=(_visit_hidden_cell, depart_HideCellInput))
+    from sphinx.writers.html5 import HTML5Translator
+
+    app.add_node(nodes.citation, override=True,
+                 html=(_visit_citation, HTML5Translator.depart_citation))
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -171,13 +171,18 @@ class _GlueView:
 
 def glue_number(name: str, value: Any, digits: Optional[int] = None, *, percent: bool = False,
                 sign: bool = False) -> None:
-    """Bir sayıyı düzyazıda alıntılanmak üzere ``myst_nb.glue`` ile yapıştırır (gösterilmez).
+    """Bir sayıyı düzyazıda alıntılanmak üzere ``myst_nb.glue`` ile yapıştırır.
 
     Düzyazı değeri ``{glue:text}`ad``` ile Türkçe biçimiyle alıntılar; kesin değer defterin
     çıktısında kalır (testler ``GLUE_NUMBER_MIME`` türünden okur). Yapıştırılan ``text/plain``,
     myst-nb'nin ``{glue:text}`` için yaptığı ``literal_eval`` çözümlemesi virgüllü sayıyı demete
     çevirmesin diye tırnaklı bir metin değişmezidir. Çıplak ``{glue}`ad``` rolü kullanılmaz:
     myst-nb kesin değerin MIME türünü tanımadığı için uyarır (``-W`` derlemesi düşer).
+
+    Kitabın derlemesinde (``DYNLAYERS_SLIDERS=static``) hücrede hiçbir şey görünmez. Canlı bir
+    çekirdekte (Colab, Jupyter) hücrenin çıktısına ``ad = değer`` satırı da yazılır: Colab
+    defterlerinin düzyazısı değeri **`ad`** diye anar (``tools/colab_notebooks.py``), okur sayıyı bu
+    satırda görür. Colab'da ``myst_nb`` kurulu değildir; o zaman yalnızca bu satır yazılır.
 
     Args:
         name: Yapıştırma adı (düzyazının andığı ad).
@@ -189,14 +194,20 @@ def glue_number(name: str, value: Any, digits: Optional[int] = None, *, percent:
 
     Raises:
         ValueError: ``name`` boşsa ya da sayı biçimlenemiyorsa.
-        ImportError: ``myst_nb`` kurulu değilse.
     """
     if not isinstance(name, str) or not name:
         raise ValueError(f"name boş olmayan bir metin olmalı; verilen: {name!r}.")
     number = GluedNumber(value, digits, percent=percent, sign=sign)
-    from myst_nb import glue
+    try:
+        from myst_nb import glue
+    except ImportError:  # Colab, sade Jupyter: yapıştırılacak bir kitap yok
+        glue = None
+    if glue is not None:
+        glue(name, _GlueView(number), display=False)
+    from ._sliders import static_mode
 
-    glue(name, _GlueView(number), display=False)
+    if not static_mode():
+        print(f"{name} = {number.text}")
 
 
 def number_formatter(digits: Optional[int] = None, *, percent: bool = False):

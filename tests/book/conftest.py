@@ -16,6 +16,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -119,3 +120,63 @@ def repo_config():
 
     cfg = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     return cfg["repository"]
+
+
+# ---- tarayıcı: bütün tarayıcı testleri tek bir Chromium'u paylaşır ------------------------------
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-dev-shm-usage"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.skip("Chromium bulunamadı: tarayıcı testleri ATLANDI "
+                    "(Debian: apt-get install chromium; ya da CHROMIUM=/yol/chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api",
+                                   reason="playwright kurulu değil: tarayıcı testleri ATLANDI")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Page:
+    """Dış istekleri engelleyip kaydeden, konsol hatalarını toplayan sayfa.
+
+    ``viewport``/``mobile``: ör. ``(390, 844)`` ve ``mobile=True`` bir telefonu (dokunmatik, meta
+    viewport'a uyan) taklit eder."""
+
+    def __init__(self, browser, site, *, dark=False, viewport=(1280, 900), mobile=False):
+        self.site = site
+        self.ctx = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
+                                       locale="tr-TR", color_scheme="dark" if dark else "light",
+                                       is_mobile=mobile, has_touch=mobile)
+        if dark:
+            self.ctx.add_init_script("localStorage.setItem('mode','dark');"
+                                     "localStorage.setItem('theme','dark');")
+        self.page = self.ctx.new_page()
+        self.errors, self.external, self.failed = [], [], []
+        host = urlparse(site).netloc
+
+        def route(r):
+            u = urlparse(r.request.url)
+            if u.scheme in ("data", "blob", "about") or u.netloc == host:
+                return r.continue_()
+            self.external.append(r.request.url)
+            return r.abort()
+
+        self.ctx.route("**/*", route)
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+        self.page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.status} {r.url}"))
+
+    def goto(self, path):
+        self.page.goto(f"{self.site}/{path}", wait_until="load")
+        self.page.wait_for_load_state("networkidle")
+        return self.page
+
+    def close(self):
+        self.ctx.close()

@@ -13,64 +13,12 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import BUILD_DIR, ROOT, find_chromium, notebook_pages, repo_config, toc_pages
+from conftest import BUILD_DIR, ROOT, Page, notebook_pages, repo_config, toc_pages
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = find_chromium()
 SHOTS = BUILD_DIR / "screenshots"
 PAGES = toc_pages()
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-dev-shm-usage"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if CHROMIUM is None:
-        pytest.skip("Chromium bulunamadı: tarayıcı testleri ATLANDI "
-                    "(Debian: apt-get install chromium; ya da CHROMIUM=/yol/chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api",
-                                   reason="playwright kurulu değil: tarayıcı testleri ATLANDI")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
-class Page:
-    """Dış istekleri engelleyip kaydeden, konsol hatalarını toplayan sayfa."""
-
-    def __init__(self, browser, site, *, dark=False):
-        self.site = site
-        self.ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="tr-TR",
-                                       color_scheme="dark" if dark else "light")
-        if dark:
-            self.ctx.add_init_script("localStorage.setItem('mode','dark');"
-                                     "localStorage.setItem('theme','dark');")
-        self.page = self.ctx.new_page()
-        self.errors, self.external, self.failed = [], [], []
-        host = urlparse(site).netloc
-
-        def route(r):
-            u = urlparse(r.request.url)
-            if u.scheme in ("data", "blob", "about") or u.netloc == host:
-                return r.continue_()
-            self.external.append(r.request.url)
-            return r.abort()
-
-        self.ctx.route("**/*", route)
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
-        self.page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.status} {r.url}"))
-
-    def goto(self, path):
-        self.page.goto(f"{self.site}/{path}", wait_until="load")
-        self.page.wait_for_load_state("networkidle")
-        return self.page
-
-    def close(self):
-        self.ctx.close()
 
 
 def _wait_mathjax(page):
@@ -97,6 +45,15 @@ def test_page_loads_clean_and_offline(browser, site, page_name, dark):
         assert p.failed == [], f"başarısız istekler: {p.failed}"
         if dark:
             assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+            # grafikler (beyaz zeminli) koyu temada da beyaz zeminde ve karartılmadan görünür
+            # (temanın karartma kuralı kitabınkini yenmesin)
+            imgs = page.evaluate("""() => Array.from(document.querySelectorAll(
+                  '.bd-content div.cell_output img, .bd-content figure img'))
+                .map(i => { const s = getComputedStyle(i);
+                            return [i.getAttribute('src').slice(0, 40), s.backgroundColor,
+                                    s.filter]; })""")
+            wrong = [i for i in imgs if i[1] != "rgb(255, 255, 255)" or i[2] != "none"]
+            assert not wrong, f"koyu temada beyaz zeminde olmayan/karartılan grafikler: {wrong[:3]}"
     finally:
         p.close()
 
@@ -105,18 +62,19 @@ def test_page_loads_clean_and_offline(browser, site, page_name, dark):
 def test_colab_button_points_to_notebook(browser, site, page_name):
     repo = repo_config()
     org_repo = urlparse(repo["url"]).path.strip("/")
+    stem = Path(page_name).name
+    # Colab, MyST'siz okunur defteri açar (tools/colab_notebooks.py -> colab/<ad>.ipynb)
     expected = (f"https://colab.research.google.com/github/{org_repo}/blob/{repo['branch']}/"
-                f"{page_name}.ipynb")
+                f"colab/{stem}.ipynb")
     p = Page(browser, site)
     try:
         page = p.goto(f"{page_name}.html")
         links = page.eval_on_selector_all(
             "a[href*='colab.research.google.com']", "els => els.map(e => e.href)")
         assert links == [expected], links
-        assert (ROOT / f"{page_name}.ipynb").is_file()
+        assert (ROOT / "colab" / f"{stem}.ipynb").is_file()
         # düğme menüde görünür ve tıklanabilir
-        page.click("button[aria-label='Launch interactive content'], .dropdown-launch-buttons button",
-                   timeout=5000)
+        page.click(".dropdown-launch-buttons button", timeout=5000)
         assert page.is_visible("a[href*='colab.research.google.com']")
     finally:
         p.close()
@@ -576,6 +534,9 @@ def _page_with(word):
     ("AĞIRLIK", "ağırlık"), ("ağırlık", "ağırlık"), ("Ağırlık", "ağırlık"),
     ("DİNAMİK", "dinamik"), ("dinamik", "dinamik"), ("Dinamik", "dinamik"),
     ("SICAKLIK", "sıcaklık"), ("ISI", None),
+    # Türkçe harfsiz klavyeyle yazılan sorgular da bulur
+    ("evrisim", "evrişim"), ("cekirdek", "çekirdek"), ("sicaklik", "sıcaklık"),
+    ("Agirlik", "ağırlık"), ("ozniteLik haritasi", "öznitelik haritası"),
 ])
 def test_turkish_search(browser, site, query, word):
     p = Page(browser, site)

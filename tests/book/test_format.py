@@ -124,6 +124,21 @@ def test_glue_text_role_shows_turkish_text(monkeypatch, value, digits, percent, 
     assert format_plain_text(plain, "") == expected
 
 
+def test_glue_number_shows_named_value_in_live_kernels(monkeypatch, capsys):
+    """Colab'da (myst_nb yok, canlı çekirdek) hata vermez; değer hücrenin çıktısında ``ad = değer``
+    olarak görünür (Colab defterinin düzyazısı onu **`ad`** diye anar). Kitabın derlemesinde
+    (statik kip) hiçbir şey yazmaz."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "myst_nb", None)  # içe aktarma ImportError verir
+    monkeypatch.setenv("DYNLAYERS_SLIDERS", "live")
+    assert glue_number("dogruluk", 0.98612, 1, percent=True) is None
+    assert capsys.readouterr().out == "dogruluk = %98,6\n"
+    monkeypatch.setenv("DYNLAYERS_SLIDERS", "static")
+    glue_number("dogruluk", 0.5, 1)
+    assert capsys.readouterr().out == ""
+
+
 def test_number_formatter_for_axes():
     pytest.importorskip("matplotlib")
     fmt = number_formatter(1)

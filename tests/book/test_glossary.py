@@ -12,8 +12,10 @@ Sözlük, kitabın terim tablosunun TEK kaynağıdır (CONTRIBUTING.md buraya ba
    ``{term}`` ile sözlüğe bağlanır ve ilk bağlantı terimin bağlantısız ilk kullanımından önce gelir
    (başlıklar sayılmaz: başlığa bağlantı konmaz).
 
-Düzyazı: ön bilgi (front matter), kod hücreleri ve çitli bloklar, satır içi kod, matematik,
-yönerge seçenek satırları, HTML yorumları ve başlıklar çıkarıldıktan sonra kalan metin.
+Düzyazı (``tools/booktext.py``, ``prose``): ön bilgi (front matter), kod hücreleri ve çitli
+bloklar, satır içi kod, matematik, yönerge seçenek satırları, HTML yorumları ve başlıklar
+çıkarıldıktan sonra kalan metin. ``:::`` ile açılan yönergelerin (ör. Derinlemesine kutuları)
+gövdesi düzyazıdır ve denetlenir.
 
 Terim eşleme kuralı (Türkçe ekler):
 
@@ -35,6 +37,7 @@ Terim eşleme kuralı (Türkçe ekler):
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
@@ -42,6 +45,10 @@ from typing import Dict, List, Optional, Tuple
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools"))
+
+from booktext import prose, tr_lower  # noqa: E402  (düzyazının tek tanımı: tools/booktext.py)
+
 GLOSSARY = ROOT / "book" / "sozluk.md"
 CHAPTERS = sorted((ROOT / "notebooks_src").glob("*.md"))
 #: Terim bağlantıları için denetlenen kitap sayfaları (düz MyST sayfaları; sözlüğün kendisi hariç).
@@ -121,13 +128,8 @@ EXCLUDE: List[str] = [
     r"uyarma(?=k)",              # "uyarmak" (ikaz etmek)
 ]
 
-_TR_UPPER = str.maketrans({"I": "ı", "İ": "i"})
 _SOFT = {"k": "[kğg]", "p": "[pb]", "t": "[td]", "ç": "[çc]"}
 _LETTER = "a-zçğıöşüâîû0-9"
-
-
-def tr_lower(text: str) -> str:
-    return text.translate(_TR_UPPER).lower()
 
 
 # --------------------------------------------------------------------------- sözlüğü okuma
@@ -201,50 +203,6 @@ def term_patterns(entry: Entry) -> List[re.Pattern]:
     for stem in EXTRA_STEMS.get(tr_lower(entry.terms[0]), []):
         pats.append(re.compile(rf"(?<![{_LETTER}]){re.escape(stem)}[{_LETTER}'’]*"))
     return pats
-
-
-# --------------------------------------------------------------------------- düzyazı
-
-_CODE_SPAN = re.compile(r"(`+)(?!`)((?:(?!\n[ \t]*\n).)*?)(?<!`)\1(?!`)", re.S)
-
-
-def prose(md: str) -> Tuple[str, List[Tuple[int, str]]]:
-    """Sayfanın düzyazısı ve ``{term}`` bağlantıları ``[(konum, hedef), ...]``.
-
-    Düzyazı olmayan her karakter boşlukla değiştirilir (satır sonları kalır): dönen metin kaynakla
-    aynı uzunluktadır, bulunan her konum kaynaktaki konumdur."""
-    chars = list(md)
-    links: List[Tuple[int, str]] = []
-
-    def blank(a: int, b: int) -> None:
-        for i in range(a, b):
-            if chars[i] != "\n":
-                chars[i] = " "
-
-    def drop(pattern: str, flags: int = 0, group: int = 0) -> None:
-        for m in list(re.finditer(pattern, "".join(chars), flags)):
-            blank(m.start(group), m.end(group))
-
-    drop(r"\A---\n.*?\n---\n", re.S)
-    drop(r"<!--.*?-->", re.S)
-    # çitli bloklar: kod hücreleri, kod, yönergeler (::: yönergelerinin gövdesi düzyazıdır)
-    drop(r"^(`{3,}|~{3,})[^\n]*\n.*?^\1[ \t]*$", re.S | re.M)
-    drop(r"^:{3,}.*$", re.M)
-    drop(r"^:\w[\w-]*:.*$", re.M)            # yönerge seçenekleri
-    drop(r"^[ \t]*#.*$", re.M)                # başlıklar
-    drop(r"^\(.*\)=[ \t]*$", re.M)           # etiketler
-    for m in list(re.finditer(r"\{term\}`([^`]*)`", "".join(chars))):
-        inner = m.group(1)
-        t = re.search(r"<([^<>]+)>\s*$", inner)
-        links.append((m.start(), tr_lower(" ".join((t.group(1) if t else inner).split()))))
-        blank(m.start(), m.end())
-    drop(r"\{[\w:-]+\}`[^`]*`")               # diğer roller
-    drop(_CODE_SPAN.pattern, re.S)              # satır içi kod (satır sonu içerebilir)
-    drop(r"\$\$.*?\$\$", re.S)
-    drop(r"(?<![\\$])\$[^$\n]+\$")
-    drop(r"\]\(([^)]*)\)", group=1)            # bağlantı adresleri
-    drop(r"https?://\S+")
-    return "".join(chars), links
 
 
 def occurrences(entries: List[Entry], text: str) -> List[Tuple[int, int, Entry]]:

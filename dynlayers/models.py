@@ -1,4 +1,4 @@
-"""Küçük evrişimli ağlar: DynamicCNN (tohumlardaki DynamicNet) ve onun statik ikizi StaticCNN."""
+"""Küçük evrişimli ağlar: DynamicCNN (dinamik evrişimli aşamalar) ve statik ikizi StaticCNN."""
 
 from __future__ import annotations
 

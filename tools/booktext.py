@@ -342,7 +342,8 @@ def main_line_words(md: str) -> Tuple[int, int]:
     Sayılan: düzyazı ve başlıklar, bağlantıların ve ``{term}`` rollerinin görünen metni; satır
     içi kod ve satır içi matematik birer sözcük sayılır, yapıştırılan (``{glue}``) her değer bir
     sözcüktür. Sayılmayan: ön bilgi, kod hücreleri ve çıktıları, çitli kod blokları, ayrık
-    matematik (``$$``), yönerge satırları, ``{cite}`` rolleri, HTML yorumları ve Derinlemesine
+    matematik (``$$``), yönerge satırları, ``{cite}`` rolleri, HTML yorumları ve doğru yazılmış
+    (:func:`derinlemesine_boxes` sorun bulmayan, yani sayfada kapalı duran) Derinlemesine
     kutularının içi (ikinci sayı)."""
     chars = list(md)
 
@@ -352,7 +353,8 @@ def main_line_words(md: str) -> Tuple[int, int]:
 
     drop(r"\A---\n.*?\n---\n", re.S)
     drop(r"<!--.*?-->", re.S)
-    boxes = derinlemesine_boxes("".join(chars))
+    # yalnızca doğru yazılmış kutular kapalı açılır; yanlış yazılmış bir kutu ana çizgidedir
+    boxes = [b for b in derinlemesine_boxes("".join(chars)) if not b.problems]
     box_text = []
     for box in boxes:
         box_text.append("".join(chars[box.start:box.end]))

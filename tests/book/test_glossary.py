@@ -504,7 +504,7 @@ def first_link_problems(entries: List[Entry], pages: List[Tuple[str, str]]) -> L
         if uses[0][0] == PREVIEW_PAGE and len(uses) > 1:
             allowed.append(uses[1][0])
         if given not in allowed:
-            stem, line, snippet = uses[1] if given == PREVIEW_PAGE else uses[0]
+            stem, line, snippet = uses[1] if len(allowed) > 1 else uses[0]
             problems.append(f"{e.terms[0]!r} (sozluk.md:{e.line}): İlk kez {given}, ama terim ilk "
                             f"{stem} bölümünde geçiyor ({line}. satır: {snippet!r}) -> "
                             f"İlk kez: {{doc}}`{stem}`")

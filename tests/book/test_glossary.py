@@ -399,7 +399,11 @@ def _variant_hits(md: str) -> List[str]:
     return hits
 
 
-@pytest.mark.parametrize("path", CHAPTERS + [p for p in PAGES if p.exists()], ids=_page_id)
+#: Çeşitleme denetiminin ayrıca okuduğu sayfalar (terim bağlantısı istenmeyen başvuru sayfaları).
+VARIANT_PAGES = PAGES + [ROOT / "book" / f"{n}.md" for n in ("kaynakca", "api")]
+
+
+@pytest.mark.parametrize("path", CHAPTERS + [p for p in VARIANT_PAGES if p.exists()], ids=_page_id)
 def test_no_terminology_variants(path):
     hits = _variant_hits(path.read_text(encoding="utf-8"))
     assert not hits, f"{path.name}: terim tablosu dışında kullanım:\n" + "\n".join(hits)

@@ -38,6 +38,18 @@ def line_of(text: str, pos: int) -> int:
     return text.count("\n", 0, pos) + 1
 
 
+def pattern_hits(text: str, patterns: List[Tuple[str, str]], where: str) -> List[str]:
+    """Desenlerin Türkçe küçültülmüş metinde sözcük başındaki eşleşmeleri, metindeki sırayla:
+    ``"yer:satır: 'eşleşen metin' (açıklama)"`` (``patterns``: ``[(desen, açıklama), ...]``)."""
+    low = tr_lower(text)
+    hits = set()
+    for pattern, why in patterns:
+        for m in re.finditer(rf"(?<![\wçğıöşü]){pattern}", low):
+            shown = " ".join(text[m.start(): m.end()].split())[:80]
+            hits.add((m.start(), f"{where}:{line_of(text, m.start())}: {shown!r} ({why})"))
+    return [h for _, h in sorted(hits)]
+
+
 # --------------------------------------------------------------------------- okuma sırası
 
 
@@ -93,6 +105,11 @@ class CodeCell:
     @property
     def source(self) -> str:
         return "\n".join(self.lines)
+
+    def python_source(self) -> str:
+        """``ast.parse`` için kaynak: IPython satırları (``%büyü``, ``!komut``) ``pass`` olur,
+        satır numaraları değişmez."""
+        return "\n".join(re.sub(r"^(\s*)[%!].*$", r"\1pass", line) for line in self.lines)
 
 
 _FENCE_OPEN = re.compile(r"^(`{3,}|~{3,})(.*)$")

@@ -54,7 +54,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 
 # düzyazının tek tanımı: tools/booktext.py
-from booktext import chapters, line_of, prose, tr_lower, visible_prose  # noqa: E402
+from booktext import (chapters, line_of, pattern_hits, prose, tr_lower,  # noqa: E402
+                      visible_prose)
 
 GLOSSARY = ROOT / "book" / "sozluk.md"
 CHAPTERS = sorted((ROOT / "notebooks_src").glob("*.md"))
@@ -577,13 +578,7 @@ BIAS_FILES = sorted([*CHAPTERS, *(ROOT / "book").glob("*.md"), *(ROOT / "dynlaye
 
 
 def ambiguous_bias(text: str, where: str) -> List[str]:
-    low = tr_lower(text)
-    hits = []
-    for pattern, why in AMBIGUOUS_BIAS:
-        for m in re.finditer(rf"(?<![\wçğıöşü]){pattern}", low):
-            shown = " ".join(text[m.start(): m.end()].split())
-            hits.append((m.start(), f"{where}:{line_of(text, m.start())}: {shown!r} ({why})"))
-    return [h for _, h in sorted(set(hits))]
+    return pattern_hits(text, AMBIGUOUS_BIAS, where)
 
 
 @pytest.mark.parametrize("path", BIAS_FILES, ids=[p.relative_to(ROOT).as_posix() for p in BIAS_FILES])

@@ -41,7 +41,7 @@ from typing import Iterator, List, Optional, Tuple
 
 import pytest
 
-from booktext import code_cells
+from booktext import CodeCell, code_cells
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted((ROOT / "notebooks_src").glob("*.md"))
@@ -94,14 +94,10 @@ def _call_name(call: ast.Call) -> str:
     return f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
 
 
-def _python_source(lines: List[str]) -> str:
-    """IPython sözdizimi (``%büyü``, ``!komut``) satırlarını ``pass`` yapar (satır sayısı aynı)."""
-    return "\n".join(re.sub(r"^(\s*)[%!].*$", r"\1pass", line) for line in lines)
-
-
-def cell_problems(lines: List[str]) -> Iterator[Tuple[int, int, str]]:
-    """Bir hücrenin sorunları: ``(satır, deyimin son satırı, açıklama)``; satırlar 1'den."""
-    tree = ast.parse(_python_source(lines))
+def cell_problems(cell: CodeCell) -> Iterator[Tuple[int, int, int, str]]:
+    """Bir hücrenin sorunları: ``(satır, deyimin ilk satırı, deyimin son satırı, açıklama)``;
+    satırlar hücrenin içinde 1'den."""
+    tree = ast.parse(cell.python_source())
     parents = {}
     for node in ast.walk(tree):
         for child in ast.iter_child_nodes(node):
@@ -171,7 +167,7 @@ def number_problems(md: str, where: str) -> Tuple[List[str], List[str]]:
         if set(cell.tags) & SKIP_TAGS:
             continue
         try:
-            found = list(cell_problems(cell.lines))
+            found = list(cell_problems(cell))
         except SyntaxError as exc:
             problems.append(f"{where}:{cell.line + (exc.lineno or 1) - 1}: hücre Python olarak "
                             f"çözümlenemedi ({exc.msg}); denetlenemedi")

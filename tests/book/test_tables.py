@@ -63,9 +63,8 @@ def markdown_table_cells(md: str, where: str) -> List[str]:
     for cell in code_cells(md):
         if set(cell.tags) & SKIP_TAGS:
             continue
-        source = "\n".join(re.sub(r"^(\s*)[%!].*$", r"\1pass", s) for s in cell.lines)
         try:
-            tree = ast.parse(source)
+            tree = ast.parse(cell.python_source())
         except SyntaxError:
             continue  # test_numbers bunu bildirir
         for lineno, text in sorted(set(_string_texts(tree))):

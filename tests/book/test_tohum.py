@@ -26,13 +26,12 @@ görülürse buraya eklenir.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import List
 
 import pytest
 
-from booktext import line_of, tr_lower
+from booktext import pattern_hits
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -56,13 +55,7 @@ FILES = sorted(
 
 def tohum_hits(text: str, where: str) -> List[str]:
     """Metinde "tohum"un belge anlamında kullanıldığı yerler: ``"yer:satır: 'eşleşme' (neden)"``."""
-    low = tr_lower(text)
-    hits = []
-    for pattern, why in TOHUM_PATTERNS:
-        for m in re.finditer(rf"(?<![\wçğıöşü]){pattern}", low):
-            shown = " ".join(text[m.start(): m.end()].split())[:80]
-            hits.append((m.start(), f"{where}:{line_of(text, m.start())}: {shown!r} ({why})"))
-    return [h for _, h in sorted(set(hits))]
+    return pattern_hits(text, TOHUM_PATTERNS, where)
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.relative_to(ROOT).as_posix() for p in FILES])

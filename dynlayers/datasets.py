@@ -8,8 +8,9 @@ Kaynak, scikit-learn ile birlikte gelen el yazısı rakamlardır (``sklearn.data
   ters çevrilmiş, düşük kontrastlı, aynadaki görüntüsü. Girdiye koşullu katmanların uzmanlaşmasını
   görmek için tasarlanmış bir görev: alanlar farklı çekirdekler ister ve bazıları küresel
   istatistiklerden ayırt edilebilir, bazıları edilemez.
- scikit-learn paketin zorunlu bağımlılığı değildir
-(``book`` ekinin parçasıdır); bu yüzden yalnızca fonksiyon çağrıldığında içe aktarılır.
+
+scikit-learn paketin zorunlu bağımlılığı değildir (``book`` ekinin parçasıdır); bu yüzden yalnızca
+fonksiyon çağrıldığında içe aktarılır.
 """
 
 from __future__ import annotations

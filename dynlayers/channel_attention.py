@@ -39,7 +39,7 @@ class ChannelAttentionFusionT(TemperatureMixin, nn.Module):
         learnable_temperature: True ise T = softplus(raw) + eps öğrenilir.
         eps: Öğrenilebilir T'nin alt sınırı (> 0).
         act: MLP'nin etkinleştirme fonksiyonu, ``"relu"`` ya da ``"silu"``.
-        bias: MLP'nin 1×1 evrişimlerinde ek girdi olsun mu.
+        bias: MLP'nin 1×1 evrişimlerinde ek girdi terimi olsun mu.
         fusion_router_hidden: Kaynaştırma yönlendiricisinin ara genişliği (≥ 1).
 
     Attributes:

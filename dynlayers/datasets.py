@@ -12,8 +12,8 @@ Kaynak, scikit-learn ile birlikte gelen el yazısı rakamlardır (``sklearn.data
   bir tuvalin rastgele bir yerinde; rakamın kutusu da döner. Uzamsal dikkatin "nereye bakmalı"
   sorusunu gerçekten sorduğu bir görev.
 
-scikit-learn paketin zorunlu bağımlılığı değildir
-(``book`` ekinin parçasıdır); bu yüzden yalnızca fonksiyon çağrıldığında içe aktarılır.
+scikit-learn paketin zorunlu bağımlılığı değildir (``book`` ekinin parçasıdır); bu yüzden yalnızca
+fonksiyon çağrıldığında içe aktarılır.
 """
 
 from __future__ import annotations

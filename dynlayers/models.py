@@ -1,4 +1,4 @@
-"""Küçük evrişimli ağlar: DynamicCNN (tohumlardaki DynamicNet) ve onun statik ikizi StaticCNN."""
+"""Küçük evrişimli ağlar: DynamicCNN (dinamik evrişimli aşamalar) ve statik ikizi StaticCNN."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def _check_widths(widths: Sequence[int]) -> Tuple[int, ...]:
 
 
 def _conv_bn_relu(in_channels: int, out_channels: int, stride: int = 1) -> nn.Sequential:
-    """Statik ``3×3 evrişim → BatchNorm2d → ReLU`` (ek girdisiz: ardından BN geliyor)."""
+    """Statik ``3×3 evrişim → BatchNorm2d → ReLU`` (evrişimde ek girdi terimi yok: ardından BN geliyor)."""
     return nn.Sequential(
         nn.Conv2d(in_channels, out_channels, 3, stride=stride, padding=1, bias=False),
         nn.BatchNorm2d(out_channels),

@@ -34,7 +34,7 @@ class MLPHead(nn.Module):
         in_features: Girdi boyutu.
         hidden: Ara katman genişliği.
         out_features: Çıktı (logit) sayısı.
-        bias: Doğrusal katmanlarda ek girdi (bias) olsun mu.
+        bias: Doğrusal katmanlarda ek girdi terimi (bias) olsun mu.
 
     Shape:
         - Girdi: ``(B, in_features)``
@@ -76,7 +76,7 @@ class RoutingMLP(TemperatureMixin, nn.Module):
         routing: ``"softmax"`` (DyConv, satır toplamı 1) ya da ``"sigmoid"`` (CondConv).
         min_hidden: Ara genişliğin alt sınırı (≥ 1).
         hidden: Verilirse ara genişlik doğrudan budur (``reduction`` ve ``min_hidden`` yok sayılır).
-        bias: Doğrusal katmanlarda ek girdi olsun mu.
+        bias: Doğrusal katmanlarda ek girdi terimi olsun mu.
 
     Shape:
         - Girdi: ``(B, C, H, W)``

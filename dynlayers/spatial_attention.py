@@ -38,7 +38,7 @@ class DynamicSpatialAttention(TemperatureMixin, nn.Module):
         learnable_temperature: True ise T = softplus(raw) + eps öğrenilir.
         eps: Öğrenilebilir T'nin alt sınırı (> 0).
         router_hidden: Yönlendiricinin ara genişliği (≥ 1).
-        bias: Yönlendiricinin doğrusal katmanlarında ek girdi olsun mu.
+        bias: Yönlendiricinin doğrusal katmanlarında ek girdi terimi olsun mu.
 
     Attributes:
         num_branches: Dal sayısı K (``len(kernels) + use_dilated``).

@@ -4,11 +4,14 @@ Aşamalar (biri başarısız olsa da hepsi çalışır; sonunda herhangi biri ba
 
 1. birim       ``pytest -m "not book" tests``          paketin birim testleri (tests/unit/)
 2. kitap-hızlı ``pytest tests/book -m "not build and not browser"``
-               eşler, kurulum hücresi (temiz ortamda gerçek kurulum dâhil), dynlayers.viz
+               eşler, kurulum hücresi (temiz ortamda gerçek kurulum dâhil), dynlayers.viz,
+               sözlük ve editoryal denetimler (88 sütun, "tohum", sayı biçimi, tablolar,
+               kaynaklar, Derinlemesine kutuları; bkz. CONTRIBUTING.md)
 3. defterler   ``pytest --nbmake book/*.ipynb``        her defter baştan sona çalışır
 4. derleme     ``pytest tests/book -m "build or browser"``
-               kitabın derlemesi (-W, hata veren hücre/uyarı derlemeyi düşürür) ve Chromium'da
-               sayfa denetimleri; Chromium yoksa tarayıcı testleri açıkça ATLANIR.
+               kitabın derlemesi (-W, hata veren hücre/uyarı derlemeyi düşürür), derlenmiş
+               sayfalarda ham Markdown tablosu denetimi ve Chromium'da sayfa denetimleri;
+               Chromium yoksa tarayıcı testleri açıkça ATLANIR.
 
 Ortam: ``DK_NBMAKE_WORKERS`` (varsayılan: çekirdek sayısı, en çok 2) defterleri pytest-xdist ile
 paralel çalıştırır; paralelken her defter tek iş parçacığıyla çalışır (``OMP_NUM_THREADS=1``), çünkü

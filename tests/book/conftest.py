@@ -21,6 +21,11 @@ from urllib.parse import urlparse
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+# tools/: kitabın metnini okuyan ortak yardımcılar (booktext, notebook_pairs) testlerde de kullanılır.
+sys.path.insert(0, str(ROOT / "tools"))
+
+from booktext import reading_order  # noqa: E402
+
 BUILD_DIR = ROOT / "_build"
 HTML_DIR = BUILD_DIR / "html"
 BUILD_CMD = [str(Path(sys.executable).parent / "jupyter-book"), "build", ".", "--all", "-W", "-n",
@@ -89,24 +94,8 @@ def find_chromium():
 
 
 def toc_pages():
-    """_toc.yml'deki sayfalar (ör. ``book/00_giris``)."""
-    import yaml
-
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    pages = [toc["root"]]
-
-    def walk(entries):
-        for e in entries or []:
-            if "file" in e:
-                pages.append(e["file"])
-            walk(e.get("sections"))
-            for part in e.get("parts", []) if isinstance(e, dict) else []:
-                walk(part.get("chapters"))
-
-    walk(toc.get("chapters"))
-    for part in toc.get("parts", []) or []:
-        walk(part.get("chapters"))
-    return [str(Path(p).with_suffix("")) for p in pages]
+    """_toc.yml'deki sayfalar (ör. ``book/00_giris``), okuma sırasıyla."""
+    return reading_order(ROOT)
 
 
 def notebook_pages():

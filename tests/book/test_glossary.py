@@ -3,17 +3,25 @@
 Sözlük, kitabın terim tablosunun TEK kaynağıdır (CONTRIBUTING.md buraya bakar). Bu dosyanın testleri:
 
 1. Sözlüğün biçimi: her madde bir Türkçe terim, İngilizce karşılık, kısa bir tanım ve "İlk kez:"
-   ile terimin ilk öğretildiği bölüme bir ``{doc}`` bağlantısı taşır; bağlantı var olan bir bölüme
-   gider; maddeler Türkçe abece sırasındadır.
+   ile bir bölüme ``{doc}`` bağlantısı taşır; bağlantı var olan bir bölüme gider; maddeler Türkçe
+   abece sırasındadır.
+1b. "İlk kez" bağlantısı, terimin okuma sırasında (``_toc.yml``) ilk geçtiği bölüme gider
+   (``test_first_chapter_links_match_the_chapters``; kural ``first_chapters``'ta). Sözlükteki her
+   terim en az bir bölümde geçer.
 2. Yasak çeşitlemeler: bölümlerin düzyazısında tablonun karşılığı olan bir kavram için başka bir
    terim (``VARIANTS``) ya da Türkçe metnin içinde çıplak İngilizce sözcük (``BARE_ENGLISH``) yoktur.
    Parantez içindeki İngilizce (ilk kullanımda "öznitelik haritası (feature map)") ve kod serbesttir.
+2b. Belirsiz "ek girdi" kuruluşları (``AMBIGUOUS_BIAS``): "ek girdi vermiyoruz", "ek girdisiz"
+   gibi, ek girdiyi (bias) fazladan bir girdi gibi okutan kuruluşlar bölümlerde, kitap sayfalarında
+   ve paketin belge dizelerinde yoktur (kural: ``book/sozluk.md``, "Yazım notları").
 3. Terim bağlantıları: bir bölümün düzyazısında geçen her sözlük terimi o bölümde en az bir kez
    ``{term}`` ile sözlüğe bağlanır ve ilk bağlantı terimin bağlantısız ilk kullanımından önce gelir
    (başlıklar sayılmaz: başlığa bağlantı konmaz).
 
-Düzyazı: ön bilgi (front matter), kod hücreleri ve çitli bloklar, satır içi kod, matematik,
-yönerge seçenek satırları, HTML yorumları ve başlıklar çıkarıldıktan sonra kalan metin.
+Düzyazı (``tools/booktext.py``, ``prose``): ön bilgi (front matter), kod hücreleri ve çitli
+bloklar, satır içi kod, matematik, yönerge seçenek satırları, HTML yorumları ve başlıklar
+çıkarıldıktan sonra kalan metin. ``:::`` ile açılan yönergelerin (ör. Derinlemesine kutuları)
+gövdesi düzyazıdır ve denetlenir.
 
 Terim eşleme kuralı (Türkçe ekler):
 
@@ -35,6 +43,7 @@ Terim eşleme kuralı (Türkçe ekler):
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
@@ -42,6 +51,12 @@ from typing import Dict, List, Optional, Tuple
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools"))
+
+# düzyazının tek tanımı: tools/booktext.py
+from booktext import (chapters, line_of, pattern_hits, prose, tr_lower,  # noqa: E402
+                      visible_prose)
+
 GLOSSARY = ROOT / "book" / "sozluk.md"
 CHAPTERS = sorted((ROOT / "notebooks_src").glob("*.md"))
 #: Terim bağlantıları için denetlenen kitap sayfaları (düz MyST sayfaları; sözlüğün kendisi hariç).
@@ -80,6 +95,20 @@ VARIANTS: Dict[str, str] = {
     r"başlatma değer": "ilkleme",
     r"algılayıcı ağ": "çok katmanlı algılayıcı",
     r"softmax fonksiyon": "softmaks",
+    r"iyileştirici": "eniyileyici",
+    r"optimize edici": "eniyileyici",
+    r"ilk-1(?![0-9])": "top-1 (top-1 doğruluğu)",
+    r"ilk 1 doğruluğ": "top-1 doğruluğu",
+    r"eşit dağılım": "düzgün dağılım",
+    r"tekdüze": "düzgün (düzgün dağılım, düzgün karışım)",
+    r"üniform": "düzgün",
+    r"ileri yay(ma|ıl)": "ileri geçiş",
+    r"çarpma[- ]toplama": "çarp-topla",
+    r"karışık duyarlı": "karma duyarlık",
+    r"(karışık|karma) hassas": "karma duyarlık",
+    r"medyan": "ortanca",
+    r"evrişil": "evriştiril- (evriştirilir, evriştirilen)",
+    r"kırpışma": "örtüşme (aliasing)",
 }
 
 #: Türkçe düzyazıda parantez dışında çıplak kalmaması gereken İngilizce sözcükler.
@@ -102,11 +131,18 @@ BARE_ENGLISH: Dict[str, str] = {
     r"learning rate": "öğrenme oranı",
     r"backprop\w*": "geri yayma",
     r"mini-?batch(es)?": "minigrup",
+    r"eager": "anında yürütme",
+    r"optimizer": "eniyileyici",
+    r"aliasing": "örtüşme",
+    r"mixed precision": "karma duyarlık",
+    r"forward pass": "ileri geçiş",
+    r"median": "ortanca",
 }
 
 #: Eşleme kuralının yakalayamadığı biçimler (terim -> ek kökler).
 EXTRA_STEMS: Dict[str, List[str]] = {
     "kayıp": ["kayb"],
+    "top-1 doğruluğu": ["top-1 doğruluk"],
 }
 
 #: Bir kökle başlayıp başka anlama gelen sözcükler / kalıplar (Türkçe küçültülmüş düzyazıda).
@@ -121,13 +157,8 @@ EXCLUDE: List[str] = [
     r"uyarma(?=k)",              # "uyarmak" (ikaz etmek)
 ]
 
-_TR_UPPER = str.maketrans({"I": "ı", "İ": "i"})
 _SOFT = {"k": "[kğg]", "p": "[pb]", "t": "[td]", "ç": "[çc]"}
 _LETTER = "a-zçğıöşüâîû0-9"
-
-
-def tr_lower(text: str) -> str:
-    return text.translate(_TR_UPPER).lower()
 
 
 # --------------------------------------------------------------------------- sözlüğü okuma
@@ -201,50 +232,6 @@ def term_patterns(entry: Entry) -> List[re.Pattern]:
     for stem in EXTRA_STEMS.get(tr_lower(entry.terms[0]), []):
         pats.append(re.compile(rf"(?<![{_LETTER}]){re.escape(stem)}[{_LETTER}'’]*"))
     return pats
-
-
-# --------------------------------------------------------------------------- düzyazı
-
-_CODE_SPAN = re.compile(r"(`+)(?!`)((?:(?!\n[ \t]*\n).)*?)(?<!`)\1(?!`)", re.S)
-
-
-def prose(md: str) -> Tuple[str, List[Tuple[int, str]]]:
-    """Sayfanın düzyazısı ve ``{term}`` bağlantıları ``[(konum, hedef), ...]``.
-
-    Düzyazı olmayan her karakter boşlukla değiştirilir (satır sonları kalır): dönen metin kaynakla
-    aynı uzunluktadır, bulunan her konum kaynaktaki konumdur."""
-    chars = list(md)
-    links: List[Tuple[int, str]] = []
-
-    def blank(a: int, b: int) -> None:
-        for i in range(a, b):
-            if chars[i] != "\n":
-                chars[i] = " "
-
-    def drop(pattern: str, flags: int = 0, group: int = 0) -> None:
-        for m in list(re.finditer(pattern, "".join(chars), flags)):
-            blank(m.start(group), m.end(group))
-
-    drop(r"\A---\n.*?\n---\n", re.S)
-    drop(r"<!--.*?-->", re.S)
-    # çitli bloklar: kod hücreleri, kod, yönergeler (::: yönergelerinin gövdesi düzyazıdır)
-    drop(r"^(`{3,}|~{3,})[^\n]*\n.*?^\1[ \t]*$", re.S | re.M)
-    drop(r"^:{3,}.*$", re.M)
-    drop(r"^:\w[\w-]*:.*$", re.M)            # yönerge seçenekleri
-    drop(r"^[ \t]*#.*$", re.M)                # başlıklar
-    drop(r"^\(.*\)=[ \t]*$", re.M)           # etiketler
-    for m in list(re.finditer(r"\{term\}`([^`]*)`", "".join(chars))):
-        inner = m.group(1)
-        t = re.search(r"<([^<>]+)>\s*$", inner)
-        links.append((m.start(), tr_lower(" ".join((t.group(1) if t else inner).split()))))
-        blank(m.start(), m.end())
-    drop(r"\{[\w:-]+\}`[^`]*`")               # diğer roller
-    drop(_CODE_SPAN.pattern, re.S)              # satır içi kod (satır sonu içerebilir)
-    drop(r"\$\$.*?\$\$", re.S)
-    drop(r"(?<![\\$])\$[^$\n]+\$")
-    drop(r"\]\(([^)]*)\)", group=1)            # bağlantı adresleri
-    drop(r"https?://\S+")
-    return "".join(chars), links
 
 
 def occurrences(entries: List[Entry], text: str) -> List[Tuple[int, int, Entry]]:
@@ -397,7 +384,7 @@ def _page_id(p: Path) -> str:
 
 
 def _variant_hits(md: str) -> List[str]:
-    text, _ = prose(md)
+    text = visible_prose(md)  # bağlantıların görünen metni de denetlenir
     low = tr_lower(text)
     hits = []
     for pat, use in VARIANTS.items():
@@ -413,7 +400,11 @@ def _variant_hits(md: str) -> List[str]:
     return hits
 
 
-@pytest.mark.parametrize("path", CHAPTERS + [p for p in PAGES if p.exists()], ids=_page_id)
+#: Çeşitleme denetiminin ayrıca okuduğu sayfalar (terim bağlantısı istenmeyen başvuru sayfaları).
+VARIANT_PAGES = PAGES + [ROOT / "book" / f"{n}.md" for n in ("kaynakca", "api")]
+
+
+@pytest.mark.parametrize("path", CHAPTERS + [p for p in VARIANT_PAGES if p.exists()], ids=_page_id)
 def test_no_terminology_variants(path):
     hits = _variant_hits(path.read_text(encoding="utf-8"))
     assert not hits, f"{path.name}: terim tablosu dışında kullanım:\n" + "\n".join(hits)
@@ -467,6 +458,172 @@ def test_chapter_structure(path):
 def test_contributing_points_to_glossary():
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert "book/sozluk.md" in text, "CONTRIBUTING.md terim bölümü sözlüğe bakmalı"
+
+
+# --------------------------------------------------------------------------- "İlk kez" bağlantıları
+
+_FIRST_DOC = re.compile(r"^İlk kez: \{doc\}`(?:[^`<]*<)?([\w/.-]+?)>?`", re.M)
+
+
+def first_chapters(entries: List[Entry], pages: List[Tuple[str, str]]
+                   ) -> Dict[str, List[Tuple[str, int, str]]]:
+    """Her terimin geçtiği bölümler, okuma sırasıyla: ``anahtar -> [(bölüm, satır, metin), ...]``
+    (bölüm başına ilk kullanım).
+
+    ``pages`` okuma sırasındaki ``(bölüm adı, kaynak)`` çiftleridir. Kullanım: düzyazıda terimin
+    bir biçimi ya da ona giden bir ``{term}`` bağlantısı (başlıklar, kod ve matematik sayılmaz)."""
+    index = _entry_index(entries)
+    found: Dict[str, List[Tuple[str, int, str]]] = {}
+    for stem, md in pages:
+        text, links = prose(md)
+        uses = [(s, e) for s, _t, e in occurrences(entries, text)]
+        uses += [(pos, index[t]) for pos, t in links if t in index]
+        seen = set()
+        for pos, e in sorted(uses, key=lambda u: u[0]):
+            if e.key in seen:
+                continue
+            seen.add(e.key)
+            snippet = " ".join(md[pos: pos + 50].split())
+            found.setdefault(e.key, []).append((stem, line_of(md, pos), snippet))
+    return found
+
+
+#: Okuma sırasındaki ilk sayfa (``_toc.yml`` kökü, Giriş) bütün kitabın önizlemesidir: bölümleri
+#: tanıtırken pek çok terimi anar. Bir terim Giriş'te geçiyorsa "İlk kez" Giriş'i ya da Giriş'ten
+#: sonra terimin ilk geçtiği bölümü gösterebilir; Giriş'te geçmiyorsa ilk geçtiği bölümü.
+PREVIEW_PAGE = "00_giris"
+
+
+def first_link_problems(entries: List[Entry], pages: List[Tuple[str, str]]) -> List[str]:
+    """"İlk kez" bağlantısı terimin ilk geçtiği bölüme gitmeyen maddeler (hiçbir bölümde geçmeyen
+    terimler burada değil, ``unused_terms``'te)."""
+    found = first_chapters(entries, pages)
+    problems = []
+    for e in entries:
+        m = _FIRST_DOC.search(e.body)
+        uses = found.get(e.key, [])
+        if not m or not uses:
+            continue  # test_glossary_entries_complete / test_every_term_appears_in_a_chapter
+        given = m.group(1)
+        allowed = [uses[0][0]]
+        if uses[0][0] == PREVIEW_PAGE and len(uses) > 1:
+            allowed.append(uses[1][0])
+        if given not in allowed:
+            stem, line, snippet = uses[1] if len(allowed) > 1 else uses[0]
+            problems.append(f"{e.terms[0]!r} (sozluk.md:{e.line}): İlk kez {given}, ama terim ilk "
+                            f"{stem} bölümünde geçiyor ({line}. satır: {snippet!r}) -> "
+                            f"İlk kez: {{doc}}`{stem}`")
+    return problems
+
+
+def unused_terms(entries: List[Entry], pages: List[Tuple[str, str]]) -> List[str]:
+    found = first_chapters(entries, pages)
+    return [f"{e.terms[0]!r} (sozluk.md:{e.line})" for e in entries if e.key not in found]
+
+
+def test_every_term_appears_in_a_chapter():
+    """Sözlük kitabın kullandığı terimleri tanımlar: her terim en az bir bölümde geçer (yeni bir
+    madde, bölümlerdeki çeşitleme terimle değiştirilince geçer)."""
+    pages = [(p.stem, p.read_text(encoding="utf-8")) for p in chapters()]
+    unused = unused_terms(ENTRIES, pages)
+    if unused:
+        pytest.fail(f"{len(unused)} sözlük terimi hiçbir bölümde geçmiyor; bölümlerde terimi "
+                    "kullanın (çeşitlemeleri için VARIANTS/BARE_ENGLISH'e bakın) ya da maddeyi "
+                    "silin:\n" + "\n".join(unused), pytrace=False)
+
+
+def test_first_chapter_links_match_the_chapters():
+    pages = [(p.stem, p.read_text(encoding="utf-8")) for p in chapters()]
+    problems = first_link_problems(ENTRIES, pages)
+    if problems:
+        pytest.fail(f"{len(problems)} sözlük maddesinin 'İlk kez' bağlantısı bölümlerle uyuşmuyor "
+                    f"(bölümler okuma sırasıyla: {', '.join(s for s, _ in pages)}):\n"
+                    + "\n".join(problems), pytrace=False)
+
+
+def test_first_chapter_rule_examples():
+    entries = parse_glossary(
+        "```{glossary}\nçekirdek\n  İngilizcesi: *kernel*\n\n  x\n\n  İlk kez: {doc}`01_a`\n\n"
+        "öğrenme oranı\n  İngilizcesi: *lr*\n\n  x\n\n  İlk kez: {doc}`02_b`\n\n"
+        "sıcaklık\n  İngilizcesi: *T*\n\n  x\n\n  İlk kez: {doc}`00_giris`\n\n"
+        "örtüşme\n  İngilizcesi: *aliasing*\n\n  x\n\n  İlk kez: {doc}`02_b`\n```\n")
+    pages = [(PREVIEW_PAGE, "Bu kitap çekirdekleri ve sıcaklığı anlatır.\n"),
+             ("01_a", "# Öğrenme oranı\n\nBir {term}`çekirdek`.\n\nÖğrenme oranını seçeriz.\n"),
+             ("02_b", "Öğrenme oranı ve sıcaklık.\n")]
+    problems = first_link_problems(entries, pages)
+    # çekirdek: Giriş'te geçiyor, sonraki ilk bölüm 01_a -> doğru; sıcaklık: Giriş -> doğru
+    assert len(problems) == 1, problems
+    assert problems[0].startswith("'öğrenme oranı'") and "İlk kez 02_b" in problems[0]
+    assert "-> İlk kez: {doc}`01_a`" in problems[0] and "(5. satır:" in problems[0]
+    unused = unused_terms(entries, pages)
+    assert len(unused) == 1 and unused[0].startswith("'örtüşme' (sozluk.md:"), unused
+    # Giriş'te geçen terim Giriş'ten sonraki ikinci bölümü gösteremez
+    pages.insert(2, ("01b", "Sıcaklık burada da geçer.\n"))
+    assert any(p.startswith("'sıcaklık'") for p in first_link_problems(entries, pages)) is False
+    entries[2].body = entries[2].body.replace("00_giris", "02_b")
+    assert any(p.startswith("'sıcaklık'") for p in first_link_problems(entries, pages))
+
+
+# --------------------------------------------------------------------------- "ek girdi"
+
+#: "Ek girdi" (bias) terimini "fazladan girdi" diye okutan kuruluşlar (Türkçe küçültülmüş
+#: metinde). Kural ve önerilen yazım: book/sozluk.md, "Yazım notları".
+_PAREN = r"(?:\s*\([^)]*\))?"
+AMBIGUOUS_BIAS: List[Tuple[str, str]] = [
+    (rf"ek\s+girdi(?:ler)?{_PAREN}\s+(?:(?:ver|ekl|al|kat|koy|kullan|ol|iste|isti)\w*"
+     r"|(?:var|yok)(?:dır|tur|sa|ken)?(?![\wçğıöşü]))", "fiilin nesnesi/öznesi"),
+    (r"ek\s+girdi(?:li|lı|siz|sız)\w*", "-li/-siz eki"),
+]
+BIAS_FILES = sorted([*CHAPTERS, *(ROOT / "book").glob("*.md"), *(ROOT / "dynlayers").rglob("*.py")])
+
+
+def ambiguous_bias(text: str, where: str) -> List[str]:
+    return pattern_hits(text, AMBIGUOUS_BIAS, where)
+
+
+@pytest.mark.parametrize("path", BIAS_FILES, ids=[p.relative_to(ROOT).as_posix() for p in BIAS_FILES])
+def test_bias_term_is_not_read_as_extra_input(path):
+    rel = path.relative_to(ROOT).as_posix()
+    raw = path.read_text(encoding="utf-8")
+    hits = ambiguous_bias(visible_prose(raw) if path.suffix == ".md" else raw, rel)
+    if hits:
+        pytest.fail(f"{rel}: 'ek girdi' (bias) {len(hits)} yerde 'fazladan bir girdi' diye okunuyor. "
+                    "'ek girdi terimi' ya da sahibiyle ('katmanın ek girdisi') yazın; örnek: "
+                    "'Evrişimde ek girdi terimi kullanmıyoruz (`bias=False`)' (book/sozluk.md, "
+                    "Yazım notları):\n" + "\n".join(hits), pytrace=False)
+
+
+@pytest.mark.parametrize("text", [
+    "Evrişime {term}`ek girdi` (bias) vermiyoruz, çünkü",
+    "paketteki dallarda da ek girdi yok; böylece",
+    "Dallarda ek girdi yoktur (`bias=False`).",
+    "Ek girdiler olmasaydı $R(c\\,v) = c\\,R(v)$ olurdu",
+    "ek girdili katmanlar için",
+    "``3×3 evrişim → BatchNorm2d → ReLU`` (ek girdisiz: ardından BN geliyor)",
+    "ilk uzmanı kayıran büyük bir {term}`ek girdi` (bias) ekliyoruz.",
+    "bias: Doğrusal katmanlarda ek girdi (bias) olsun mu.",
+    "Ek girdi isteniyorsa her uzmanın",
+    "Katmanda ek girdi var mı?",
+    "ek girdi olarak eklenir",
+])
+def test_bias_detector_flags(text):
+    assert ambiguous_bias(visible_prose(text), "x"), text
+
+
+@pytest.mark.parametrize("text", [
+    "isteğe bağlı bir {term}`ek girdi` (bias) $b$.",
+    "Evrişimde ek girdi terimi kullanmıyoruz (`bias=False`).",
+    "ek girdi bankası $(K, C_\\text{out})$ olan bir katman",
+    "her uzmanın kendi ek girdi vektörü olur",
+    "rastgele bir ek girdi bankasıyla",
+    "iki yol da aynı `fc2` ek girdisini taşıdığından",
+    "evrişimin {term}`ek girdisinin <ek girdi>` (bias) kapalı olması",
+    "Bu örnekte `ek girdi vermiyoruz` kod içinde.",
+    "ek girdi varsayılan olarak kapalıdır",
+    "örnek başına bir çekirdek ve bir ek girdi kurmaktır",
+])
+def test_bias_detector_allows(text):
+    assert ambiguous_bias(visible_prose(text), "x") == []
 
 
 def main(argv=None) -> int:

@@ -55,3 +55,11 @@ def test_comparison_has_enough_seeds_and_an_error_bar(dynamic_numbers):
     assert g["num_seeds"] >= 3
     assert g["dynamic_static_acc_gap_se"] > 0
     assert -1 <= g["dynamic_static_acc_gap"] <= 1
+
+
+def test_prose_verdict_matches_the_comparison(dynamic_numbers):
+    """Bölüm "dinamik ağ aynı genişlikteki statik ağdan daha iyi değil" diyor; sayılar değişip
+    dinamik ağ anlamlı biçimde öne geçerse (fark > 2 standart hata) düzyazı yanlış olur."""
+    g = dynamic_numbers
+    assert g["dynamic_static_acc_gap"] <= 2 * g["dynamic_static_acc_gap_se"], (
+        "Dinamik ağ artık anlamlı biçimde daha iyi: 4. bölümün karşılaştırma paragrafını güncelleyin.", g)

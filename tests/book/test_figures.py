@@ -64,6 +64,12 @@ def test_figure_directives_have_name_alt_caption_and_a_reference():
     problems = []
     names_seen = {}
     pages = [*ROOT.glob("notebooks_src/*.md"), *ROOT.glob("book/*.md")]
+    # hücrelerin ürettiği şekillerin adları (mystnb metadata'sı): {numref} hedefleri kitap boyunca
+    # tek olmalı
+    cell_names = {}
+    for page in sorted(pages):
+        for name in re.findall(r"^\s+name:\s*(\S+)\s*$", page.read_text(encoding="utf-8"), re.M):
+            cell_names.setdefault(name, page.name)
     for page in sorted(pages):
         text = page.read_text(encoding="utf-8")
         for m in re.finditer(r"```\{figure\}\s+\S*figures/(\S+\.svg)\n(.*?)```", text, re.S):
@@ -74,8 +80,9 @@ def test_figure_directives_have_name_alt_caption_and_a_reference():
             name = opts.get("name", "")
             if not name:
                 problems.append(f"{where}: :name: yok")
-            elif name in names_seen:
-                problems.append(f"{where}: :name: {name} {names_seen[name]} içinde de var")
+            elif name in names_seen or name in cell_names:
+                other = names_seen.get(name) or cell_names[name]
+                problems.append(f"{where}: :name: {name} {other} içinde de var")
             else:
                 names_seen[name] = page.name
             if len(opts.get("alt", "").split()) < 12:

@@ -144,7 +144,7 @@ def statik_dinamik():
         arrow(ax, (7.05, y), (7.3, y))
         s = SUP[n + 1]
         box(ax, 8.45, y, 2.1, 0.5, f"y⁽{s}⁾ = W(x⁽{s}⁾) ∗ x⁽{s}⁾", NEUTRAL, fontsize=9)
-    bank_x = [sx - 1.05, sx - 0.35, sx + 0.35, sx + 1.05]
+    bank_x = [sx - 1.14, sx - 0.38, sx + 0.38, sx + 1.14]
     for i, bx in enumerate(bank_x):
         _kernel(ax, bx, 0.42, experts[i], cell=0.15, vmax=vmax)
         label(ax, bx, 0.07, f"W{'₁₂₃₄'[i]} ({EXPERT_NAMES[i]})", fontsize=7.5)

@@ -71,7 +71,7 @@ colab:
 
 # Şemalar (book/figures/*.svg) yanlarındaki betiklerle çizilir; elle düzenlenmez.
 # tests/book/test_figures.py kayıtlı SVG'ler betiklerin bugün çizdiğinden farklıysa başarısız olur.
-figures: $(ENV_OK)
+figures:
 	@for f in book/figures/[!_]*.py; do \
 	  echo ">> $$f"; PYTHONPATH=$(CURDIR) $(BIN)/python $$f || exit 1; done
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _cizim import (CONV, DATA, GATE, GREY, NEUTRAL, ROUTE, arrow, box, circle_op,  # noqa: E402
+from _cizim import (CONV, DATA, GATE, NEUTRAL, ROUTE, arrow, box, circle_op,  # noqa: E402
                     grid, label, new_figure, path_arrow, write)
 
 XBAR, XHAT = "x\u0304", "x\u0302"  # x̄ (ortalama), x̂ (maksimum): Bölüm 6'nın simgeleri

@@ -18,8 +18,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import torch  # noqa: E402
 
-from _cizim import (CONV, DATA, GATE, GREY, NEUTRAL, ROUTE, arrow, box, circle_op,  # noqa: E402
-                    grid, label, new_figure, path_arrow, stack, write)
+import matplotlib  # noqa: E402
+from matplotlib.patches import Rectangle  # noqa: E402
+
+from _cizim import (CONV, DATA, GREY, NEUTRAL, ROUTE, arrow, box, circle_op,  # noqa: E402
+                    label, new_figure, path_arrow, stack, write)
 from dynlayers._ops import softmax_weights  # noqa: E402
 from dynlayers.viz import format_number  # noqa: E402
 
@@ -45,10 +48,6 @@ def _digit(n: int):
 
 def _kernel(ax, x, y, k2d, cell=0.2, vmax=None):
     """3×3 bir çekirdeği ısı haritası gibi çizer (mavi negatif, kırmızı pozitif); merkez (x, y)."""
-    import matplotlib
-
-    from matplotlib.patches import Rectangle
-
     cmap = matplotlib.colormaps["RdBu_r"]
     vmax = float(k2d.abs().max()) if vmax is None else vmax
     n = k2d.shape[0]
@@ -62,8 +61,6 @@ def _kernel(ax, x, y, k2d, cell=0.2, vmax=None):
 
 def _image(ax, x, y, img, cell=0.09):
     """8×8 bir rakamı gri kareler olarak çizer (koyu = mürekkep); merkez (x, y)."""
-    from matplotlib.patches import Rectangle
-
     n = img.shape[0]
     x0, y0 = x - n * cell / 2, y - n * cell / 2
     ax.add_patch(Rectangle((x0, y0), n * cell, n * cell, facecolor="white", edgecolor=GREY,
@@ -89,8 +86,7 @@ def _bars(ax, x, y, weights, w=0.9, h=0.55, color=ROUTE[0]):
 
 
 def matplotlib_rect(x, y, w, h, color):
-    from matplotlib.patches import Rectangle
-
+    """Kenarsız dolu bir dikdörtgen (çubuk grafik çubuğu); sol alt köşe (x, y)."""
     return Rectangle((x, y), w, h, facecolor=color, edgecolor="none")
 
 
@@ -268,8 +264,6 @@ SAMPLE_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c"]
 
 def _blocks(ax, x, y, n, w, h, colors, labels=None, vertical=True, fontsize=8):
     """``n`` renkli blok art arda (bir tensörün örneklere göre parçaları); (x, y) sol alt köşe."""
-    from matplotlib.patches import Rectangle
-
     for i in range(n):
         if vertical:
             rx, ry = x, y + (n - 1 - i) * h
@@ -333,8 +327,6 @@ def cikti_karistirma():
     arrow(ax, (1.3, 2.1), (2.0, 2.1))
     arrow(ax, (2.6, 1.0), (2.6, 1.77))
     # K çıktı
-    from matplotlib.patches import Rectangle
-
     for k in range(4):
         y = 2.85 - k * 0.5
         ax.add_patch(Rectangle((3.75, y - 0.2), 1.4, 0.4, facecolor=CONV[1], edgecolor=CONV[0],
@@ -360,8 +352,6 @@ def cikti_karistirma():
 
 def bmm_1x1():
     fig, ax = new_figure(10.0, 3.2)
-    from matplotlib.patches import Rectangle
-
     def mat(x, y, w, h, colors, text, sub):
         ax.add_patch(Rectangle((x, y), w, h, facecolor=colors[1], edgecolor=colors[0], lw=1.4))
         ax.add_patch(Rectangle((x + 0.07, y + 0.07), w, h, facecolor="none",

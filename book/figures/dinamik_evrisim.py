@@ -184,9 +184,9 @@ def dinamik_evrisim_akisi():
     path_arrow(ax, [(0.8, ym - 0.33), (0.8, yc), (6.42, yc)])
     box(ax, 9.25, yc, 1.2, 0.65, "çıktı y", DATA, sub="(B, C_out, H', W')", bold=True)
     arrow(ax, (8.18, yc), (8.65, yc))
-    box(ax, 9.25, yr, 1.2, 0.62, "return_weights\n=True: (y, a)", NEUTRAL, fontsize=8,
+    box(ax, 9.22, yr, 1.5, 0.62, "return_weights=True\n→ (y, a)", NEUTRAL, fontsize=8,
         dashed=True)
-    arrow(ax, (7.95, yr), (8.65, yr), dashed=True)
+    arrow(ax, (7.95, yr), (8.47, yr), dashed=True)
     return fig
 
 
@@ -194,8 +194,8 @@ def dinamik_evrisim_akisi():
 
 
 def yonlendirici():
-    fig, ax = new_figure(10.0, 2.2)
-    y = 1.2
+    fig, ax = new_figure(10.0, 2.0)
+    y = 1.15
     items = [
         (0.75, 1.15, "girdi x", DATA, "(B, C, H, W)"),
         (2.4, 1.55, "uzamsal ortalama", ROUTE, "x.mean((2, 3)) → (B, C)"),
@@ -210,9 +210,10 @@ def yonlendirici():
         if i:
             px, pw = items[i - 1][0], items[i - 1][1]
             arrow(ax, (px + pw / 2, y), (x - w / 2, y))
-    label(ax, 5.45, 0.45, "MLP: yalnızca C sayıya bakar (uzamsal ayrıntı ortalamada kaybolur)",
+    ax.plot([3.55, 3.55, 7.4, 7.4], [0.7, 0.62, 0.62, 0.7], color=ROUTE[0], lw=1.0)
+    label(ax, 5.45, 0.4, "MLP: yalnızca C sayıya bakar (uzamsal ayrıntı ortalamada kaybolur)",
           fontsize=8.5)
-    label(ax, 8.55, 1.95, "T: sıcaklık", fontsize=8.5, color=ROUTE[0])
+    label(ax, 8.55, 1.72, "T: sıcaklık", fontsize=8.5, color=ROUTE[0])
     return fig
 
 
@@ -340,7 +341,7 @@ def cikti_karistirma():
     # ağırlıklar
     box(ax, 6.1, 3.15, 1.15, 0.6, "ağırlıklar a", ROUTE, sub="(B, K)")
     circle_op(ax, 6.1, 2.1, "Σ", colors=CONV)
-    label(ax, 5.95, 2.5, "Σₖ aₖ (Wₖ ∗ x)", fontsize=9, color=CONV[0], ha="right")
+    label(ax, 6.3, 1.75, "Σₖ aₖ (Wₖ ∗ x)", fontsize=9, color=CONV[0], ha="left")
     arrow(ax, (6.1, 2.85), (6.1, 2.05))
     arrow(ax, (5.24, 2.1), (5.95, 2.1))
     box(ax, 7.7, 2.1, 1.2, 0.65, "çıktı y", DATA, sub="(B, C_out, H', W')", bold=True)

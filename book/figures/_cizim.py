@@ -119,17 +119,16 @@ def label(ax, x: float, y: float, text: str, *, fontsize: float = 9, color: str 
 
 
 def grid(ax, x: float, y: float, n: int, m: int, cell: float, colors=CONV, *,
-         filled: Iterable[Tuple[int, int]] = (), lw: float = 0.8, fill_all: bool = False):
+         filled: Iterable[Tuple[int, int]] = (), lw: float = 0.8):
     """Sol alt köşesi ``(x, y)`` olan ``n × m`` hücrelik bir ızgara; ``filled`` hücreleri boyalı
-    (satır 0 üstte)."""
-    edge, face = colors
-    filled = set(filled)
-    for i in range(n):
-        for j in range(m):
-            on = fill_all or (i, j) in filled
-            ax.add_patch(Rectangle((x + j * cell, y + (n - 1 - i) * cell), cell, cell,
-                                   facecolor=edge if on else "white", edgecolor=GREY, lw=lw,
-                                   alpha=1.0))
+    (satır 0 üstte). Izgara çizgileri iki çizgi demeti olarak çizilir (SVG küçük kalır)."""
+    edge, _ = colors
+    ax.add_patch(Rectangle((x, y), m * cell, n * cell, facecolor="white", edgecolor="none"))
+    for i, j in sorted(set(filled)):
+        ax.add_patch(Rectangle((x + j * cell, y + (n - 1 - i) * cell), cell, cell,
+                               facecolor=edge, edgecolor="none"))
+    ax.vlines([x + j * cell for j in range(m + 1)], y, y + n * cell, colors=GREY, lw=lw)
+    ax.hlines([y + i * cell for i in range(n + 1)], x, x + m * cell, colors=GREY, lw=lw)
 
 
 def stack(ax, x: float, y: float, w: float, h: float, n: int, colors, *, dx: float = 0.06,

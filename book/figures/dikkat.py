@@ -73,13 +73,13 @@ def uzamsal_dinamik():
     box(ax, 0.65, yc, 1.0, 0.65, "girdi x", DATA, sub="(B, C, H, W)", bold=True)
     box(ax, 1.95, yc, 1.2, 0.65, "s = [ort, maks]", GATE, sub="(B, 2, H, W)", fontsize=8.5)
     arrow(ax, (1.15, yc), (1.35, yc))
-    label(ax, 1.95, yc + 0.5, "kanal ekseninde", fontsize=7.5)
+    label(ax, 1.95, yc + 0.5, "kanal ekseninde", fontsize=8)
     for (k, d), y in zip(BRANCHES, ys):
         span = d * (k - 1) + 1
         name = f"{k}×{k}" + (f", d = {d}" if d > 1 else "")
         box(ax, 3.55, y, 1.25, 0.6, name, CONV, sub="Conv2d(2 → 1)", fontsize=9.5)
         _receptive_field(ax, 4.65, y, k, d)
-        label(ax, 5.05, y + 0.12, "alım alanı", fontsize=7.5, ha="left")
+        label(ax, 5.05, y + 0.12, "alım alanı", fontsize=8, ha="left")
         label(ax, 5.05, y - 0.12, f"{span}×{span}", fontsize=8.5, ha="left", color="black")
         path_arrow(ax, [(2.55, yc), (2.7, yc), (2.7, y), (2.92, y)])
         arrow(ax, (5.65, y), (6.05, yc + (y - yc) * 0.25), color=CONV[0])
@@ -100,7 +100,7 @@ def uzamsal_dinamik():
     arrow(ax, (9.08, yc), (9.35, yc))
     path_arrow(ax, [(0.65, yc + 0.33), (0.65, 4.45), (9.5, 4.45), (9.5, yc + 0.15)])
     label(ax, 9.5, yc - 0.45, "y\n(B, C, H, W)", fontsize=8.5, color=DATA[0])
-    label(ax, 8.55, 1.55, "T: maske sıcaklığı;\nkapı: sigmoid ya da\nhardsigmoid", fontsize=7.5,
+    label(ax, 8.55, 1.55, "T: maske sıcaklığı;\nkapı: sigmoid ya da\nhardsigmoid", fontsize=8,
           color=GATE[0])
     return fig
 

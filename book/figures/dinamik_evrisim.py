@@ -82,7 +82,7 @@ def _bars(ax, x, y, weights, w=0.9, h=0.55, color=ROUTE[0]):
     for i, a in enumerate(weights):
         ax.add_patch(matplotlib_rect(x - w / 2 + i * bw + 0.1 * bw, y, 0.8 * bw, h * float(a),
                                      color))
-        label(ax, x - w / 2 + (i + 0.5) * bw, y - 0.1, f"a{'₁₂₃₄₅₆₇₈'[i]}", fontsize=7.5)
+        label(ax, x - w / 2 + (i + 0.5) * bw, y - 0.1, f"a{'₁₂₃₄₅₆₇₈'[i]}", fontsize=8)
 
 
 def matplotlib_rect(x, y, w, h, color):
@@ -142,11 +142,11 @@ def statik_dinamik():
         box(ax, 8.45, y, 2.1, 0.5, f"y⁽{s}⁾ = W(x⁽{s}⁾) ∗ x⁽{s}⁾", NEUTRAL, fontsize=9)
     bank_x = [sx - 1.14, sx - 0.38, sx + 0.38, sx + 1.14]
     for i, bx in enumerate(bank_x):
-        _kernel(ax, bx, 0.42, experts[i], cell=0.15, vmax=vmax)
-        label(ax, bx, 0.07, f"W{'₁₂₃₄'[i]} ({EXPERT_NAMES[i]})", fontsize=7.5)
-    arrow(ax, (sx, 0.66), (sx, 1.35 - 0.15), color=CONV[0])
+        _kernel(ax, bx, 0.55, experts[i], cell=0.15, vmax=vmax)
+        label(ax, bx, 0.17, f"W{'₁₂₃₄'[i]}\n{EXPERT_NAMES[i]}", fontsize=8)
+    arrow(ax, (sx, 0.79), (sx, 1.35 - 0.15), color=CONV[0])
     arrow(ax, (sx, 1.35 + 0.15), (sx, 2.5 - 0.15), color=CONV[0])
-    label(ax, bank_x[0] - 0.35, 0.42, "çekirdek bankası\n(K = 4 uzman),\nbütün girdiler için\n"
+    label(ax, bank_x[0] - 0.35, 0.5, "çekirdek bankası\n(K = 4 uzman),\nbütün girdiler için\n"
           "aynı", fontsize=8, color=CONV[0], ha="right")
     return fig
 
@@ -235,7 +235,7 @@ def sicaklik():
         x = 0.3 + i * 0.35
         ax.add_patch(matplotlib_rect(x, base, 0.26, h * v / zmax, DATA[0]))
         label(ax, x + 0.13, base + h * v / zmax + (0.1 if v > 0 else -0.1),
-              format_number(v, 1), fontsize=7.5)
+              format_number(v, 1), fontsize=8)
         label(ax, x + 0.13, 0.3, f"z{'₁₂₃₄'[i]}", fontsize=8.5)
     arrow(ax, (1.85, 1.6), (2.35, 1.6))
     label(ax, 2.1, 1.85, "÷ T", fontsize=9)
@@ -249,10 +249,10 @@ def sicaklik():
         for i, v in enumerate(a.tolist()):
             x = x0 + 0.08 + i * 0.36
             ax.add_patch(matplotlib_rect(x, 0.5, 0.27, 2.0 * v, ROUTE[0]))
-            label(ax, x + 0.135, 0.5 + 2.0 * v + 0.1, format_number(v, 2), fontsize=7.5)
+            label(ax, x + 0.135, 0.5 + 2.0 * v + 0.1, format_number(v, 2), fontsize=8)
             label(ax, x + 0.135, 0.3, f"a{'₁₂₃₄'[i]}", fontsize=8.5)
-    label(ax, 2.45, 2.5, "1", fontsize=7.5, ha="right")
-    label(ax, 2.45, 0.5, "0", fontsize=7.5, ha="right")
+    label(ax, 2.45, 2.5, "1", fontsize=8, ha="right")
+    label(ax, 2.45, 0.5, "0", fontsize=8, ha="right")
     label(ax, 6.35, 0.07, "küçük T: keskin (en büyük logit kazanır)   ←→   büyük T: düzgün (1/K)",
           fontsize=8.5)
     return fig

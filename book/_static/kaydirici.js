@@ -386,6 +386,9 @@
   }
 
   function makeView(spec, container) {
+    // Kapsayıcı grafik (role="img") Türkçe aria-label taşır; Vega'nın SVG işaretleri (ör. histogramın
+    // mark-rect'i) ayrı ayrı okunmasın diye ağaçtan gizlenir (axe: svg-img-alt).
+    container.setAttribute("aria-hidden", "true");
     var vg = window.vegaLite.compile(spec).spec;
     return new window.vega.View(window.vega.parse(vg), {
       renderer: "svg", container: container, hover: false,

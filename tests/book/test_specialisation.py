@@ -36,7 +36,14 @@ def test_routing_separates_domains(dynamic_numbers):
 def test_routing_is_used_not_only_different(dynamic_numbers):
     """Başka alanın ağırlıklarını vermek doğruluğu belirgin biçimde düşürmeli (değiştirme deneyi)."""
     g = dynamic_numbers
-    assert g["routing_swap_worst"] <= g["routing_own_acc_min"] - 0.20, g
+    # Kıyas iki yönden: değiştirilmemiş yönlendirme ve her örneğe kendi alanının ortalaması
+    # (değiştirme matrisinin köşegeni; aynı türden bir müdahale, yalnızca kaynak doğru alan).
+    own = min(g["routing_own_acc_min"], g["routing_own_mean_acc_min"])
+    assert g["routing_swap_worst"] <= own - 0.20, g
+    # Düşüş yalnızca karışık çekirdeğin ölçeğinden gelmiyor: BN istatistikleri her hücrenin
+    # yönlendirmesiyle yeniden kestirildiğinde de kalıyor (bölüm bunu söylüyor).
+    assert g["routing_swap_worst_recal"] <= own - 0.20, g
+    assert g["routing_swap_worst_recal"] >= g["routing_swap_worst"], g
 
 
 def test_temperature_schedules_are_contrasted(dynamic_numbers):

@@ -13,7 +13,7 @@ PORT    ?= 8000
 # Kitabın derleme komutu: çalıştırarak, uyarılar hata, hata veren hücre derlemeyi düşürür.
 JB_BUILD = $(BIN)/jupyter-book build . --all -W -n --keep-going
 
-.PHONY: help book test serve sync colab check-pairs repo-url env clean
+.PHONY: help book test serve sync colab figures check-pairs repo-url env clean
 
 help:
 	@echo "make book      ortamı kur (gerekirse), defterleri çalıştırarak HTML kitabı derle"
@@ -21,6 +21,7 @@ help:
 	@echo "make serve     derlenmiş kitabı http://localhost:$(PORT) adresinde sun"
 	@echo "make sync      notebooks_src/*.md <-> book/*.ipynb eşlerini eşitle, Colab defterlerini yaz"
 	@echo "make colab     colab/*.ipynb: Colab düğmelerinin açtığı MyST'siz defterleri yaz"
+	@echo "make figures   book/figures/*.py betiklerinden şemaları (book/figures/*.svg) yeniden çiz"
 	@echo "make repo-url  _config.yml'deki depo adresini bütün kurulum hücrelerine yaz"
 	@echo "make clean     _build klasörünü sil"
 
@@ -67,6 +68,12 @@ sync:
 # Colab düğmelerinin açtığı defterler (colab/*.ipynb) MyST kaynaklarından üretilir; elle düzenlenmez.
 colab:
 	$(BIN)/python tools/colab_notebooks.py $(ONLY)
+
+# Şemalar (book/figures/*.svg) yanlarındaki betiklerle çizilir; elle düzenlenmez.
+# tests/book/test_figures.py kayıtlı SVG'ler betiklerin bugün çizdiğinden farklıysa başarısız olur.
+figures:
+	@for f in book/figures/[!_]*.py; do \
+	  echo ">> $$f"; PYTHONPATH=$(CURDIR) $(BIN)/python $$f || exit 1; done
 
 check-pairs:
 	$(BIN)/python tools/sync_notebooks.py --check

@@ -195,12 +195,14 @@ def _titles_and_labels(root: Path):
     for doc, path in _pages(root).items():
         pending: List[str] = []
         in_fence = None
+        fence_start = 0
         lines = path.read_text(encoding="utf-8").splitlines()
         for i, line in enumerate(lines):
             fence = re.match(r"^(`{3,}|~{3,})", line)
             if fence:
                 if in_fence is None:
                     in_fence = fence.group(1)
+                    fence_start = i
                 elif line.startswith(in_fence):
                     in_fence = None
                 # kod hücresinin metadata'sındaki şekil adı: name: fig-...
@@ -210,6 +212,10 @@ def _titles_and_labels(root: Path):
                 if m and "figure:" in "\n".join(lines[max(0, i - 6):i]):
                     cap = _figure_caption_near(lines, i)
                     labels[m.group(1)] = (doc, m.group(1), cap or "şekil")
+                # {figure} yönergesinin adı: :name: fig-...
+                m = re.match(r"^:name:\s*(\S+)\s*$", line)
+                if m and _FIGURE_OPEN.match(lines[fence_start]):
+                    labels[m.group(1)] = (doc, m.group(1), "şekil")
                 continue
             t = _TARGET.match(line)
             if t:

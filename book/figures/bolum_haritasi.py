@@ -2,7 +2,9 @@
 
 Depo kökünden çalıştırın::
 
-    .venv/bin/python book/figures/bolum_haritasi.py
+    PYTHONPATH=$PWD .venv/bin/python book/figures/bolum_haritasi.py
+
+(``make figures`` bütün şemaları yeniden üretir; ortak SVG ayarları ``_cizim.py``'dedir.)
 
 Çıktı belirlenimcidir (tarih ve rastgele kimlik içermez); metinler SVG'de yazı olarak kalır
 (aranabilir, ekran okuyucular okuyabilir). Bölüm adları ve
@@ -11,7 +13,10 @@ okuma yolları değişirse betiği düzenleyip yeniden çalıştırın.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import matplotlib
 
@@ -20,9 +25,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch  # noqa: E402
 
+from _cizim import write  # noqa: E402
 from dynlayers.viz import use_book_style  # noqa: E402
-
-OUT = Path(__file__).with_suffix(".svg")
 
 #: (numara, başlık, kısa konu, x, y)
 CHAPTERS = [
@@ -98,12 +102,11 @@ def _wrap(text: str, width: int = 16) -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
-    fig = draw()
-    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "dinamik-katmanlar"}):
-        fig.savefig(OUT, format="svg", metadata={"Date": None, "Creator": None})
-    plt.close(fig)
-    print(OUT)
+FIGURES = {"bolum_haritasi": draw}
+
+
+def main(argv=None) -> None:
+    write(FIGURES, (argv if argv is not None else sys.argv[1:]))
 
 
 if __name__ == "__main__":

@@ -52,6 +52,7 @@ def use_book_style() -> None:
     import matplotlib
 
     matplotlib.rcParams.update(BOOK_RC)
+    _use_turkish_ticks()
     try:  # Satır içi arka uç: kenarları kırpılmış, beyaz arka planlı PNG.
         from IPython import get_ipython
 
@@ -65,6 +66,61 @@ def use_book_style() -> None:
             set_matplotlib_formats("png", facecolor="white")
         except Exception:  # pragma: no cover - eski/farklı ön uçlar
             pass
+
+
+def _use_turkish_ticks() -> None:
+    """Doğrusal eksenlerin varsayılan etiketlerini Türkçe yazar (``0,25``, ``−1,5``).
+
+    matplotlib'in ondalık ayırıcıyı seçen bir rcParams ayarı yoktur (``axes.formatter.use_locale``
+    işletim sisteminde ``tr_TR`` yerel ayarının kurulu olmasını ister; Colab'da yoktur). Bu yüzden
+    doğrusal ölçeğin varsayılan biçimleyicisi, ``ScalarFormatter``'ın çıktısındaki noktayı virgüle
+    çeviren bir alt sınıfla değiştirilir; renk çubukları da doğrusal ölçek kullandığından aynı
+    etiketi alır. ``set_major_formatter`` ya da ``set_xticks(..., labels)`` ile verilen etiketlere
+    dokunulmaz. Tekrar çağrılması zararsızdır.
+    """
+    import matplotlib.scale as mscale
+
+    if getattr(mscale.LinearScale, "_dk_turkish_ticks", False):
+        return
+    formatter_class = turkish_scalar_formatter_class()
+    original = mscale.LinearScale.set_default_locators_and_formatters
+
+    def set_default_locators_and_formatters(self, axis):
+        original(self, axis)
+        axis.set_major_formatter(formatter_class())
+
+    mscale.LinearScale.set_default_locators_and_formatters = set_default_locators_and_formatters
+    mscale.LinearScale._dk_turkish_ticks = True
+
+
+def turkish_scalar_formatter_class():
+    """Ondalık ayırıcısı virgül olan bir ``matplotlib.ticker.ScalarFormatter`` alt sınıfı döndürür.
+
+    ``ScalarFormatter`` gibi konum, ölçek ve uzaklık (offset) metnini seçer; yalnızca yazdığı
+    metindeki ondalık noktayı virgüle çevirir (binlik gruplama eklemez: eksen etiketleri kısadır).
+
+    Returns:
+        ``ScalarFormatter``'dan türeyen bir sınıf (matplotlib içe aktarılmadan önce tanımlanamadığı
+        için fonksiyonla kurulur).
+
+    Example:
+        >>> import matplotlib.pyplot as plt
+        >>> fig, ax = plt.subplots()
+        >>> ax.yaxis.set_major_formatter(turkish_scalar_formatter_class()())
+    """
+    from matplotlib.ticker import ScalarFormatter
+
+    class TurkishScalarFormatter(ScalarFormatter):
+        def __call__(self, x, pos=None):
+            return super().__call__(x, pos).replace(".", ",")
+
+        def get_offset(self):
+            return super().get_offset().replace(".", ",")
+
+        def format_data_short(self, value):
+            return super().format_data_short(value).replace(".", ",")
+
+    return TurkishScalarFormatter
 
 
 def show(fig) -> None:

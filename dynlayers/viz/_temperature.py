@@ -343,7 +343,7 @@ def routing_slider(
     Kitabın HTML'inde ağırlıklar okurun tarayıcısında, kaydedilmiş logitlerden hesaplanır (sıcaklık
     logaritmik ölçekte ``steps`` konumda sürekli değişir); Jupyter ve Colab'da ipywidgets
     kaydırıcıları aynı hesabı Python'da yapar. Grafiğin üstünde sıcaklık, K ve entropi yazar;
-    altında ağırlıkların tablosu vardır. Kesikli çizgi eşit dağılımdır (1/K).
+    altında ağırlıkların tablosu vardır. Kesikli çizgi düzgün dağılımdır (1/K).
 
     Args:
         logits: Yönlendiricinin logitleri: ``(K,)`` tek dağılım; ``(S, K)`` S seri (ör. S girdi,

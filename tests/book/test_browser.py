@@ -58,6 +58,59 @@ def test_page_loads_clean_and_offline(browser, site, page_name, dark):
         p.close()
 
 
+def _svg_figures(page_name):
+    """Sayfanın kaynağındaki ``{figure}`` yönergelerinin gösterdiği ``book/figures/*.svg`` şemaları."""
+    stem = Path(page_name).name
+    for src in (ROOT / "notebooks_src" / f"{stem}.md", ROOT / f"{page_name}.md"):
+        if src.exists():
+            return re.findall(r"```\{figure\}\s+\S*figures/([\w-]+\.svg)",
+                              src.read_text(encoding="utf-8"))
+    return []
+
+
+# Şekil resimleri (çizilmiş şemalar ve hücrelerin ürettiği grafikler): hepsi yüklenir, hepsinin
+# betimlemesi (alt) vardır; kaynağın gösterdiği her SVG şeması sayfada altyazısıyla durur.
+_FIGURE_IMAGES_JS = """async () => {
+    const imgs = Array.from(document.querySelectorAll('.bd-content figure img'));
+    for (const i of imgs) { i.loading = 'eager'; }
+    await Promise.all(imgs.map(i => i.decode().catch(() => null)));
+    return imgs.map(i => {
+        const f = i.closest('figure');
+        const cap = f.querySelector('figcaption');
+        return {src: i.getAttribute('src') || '', width: i.naturalWidth,
+                alt: (i.getAttribute('alt') || '').trim(), id: f.id || '',
+                caption: cap ? cap.textContent.trim() : ''};
+    });
+}"""
+
+
+@pytest.mark.parametrize("page_name", PAGES)
+def test_figure_images_load_and_have_alt(browser, site, page_name):
+    expected = _svg_figures(page_name)
+    p = Page(browser, site)
+    try:
+        page = p.goto(f"{page_name}.html")
+        imgs = page.evaluate(_FIGURE_IMAGES_JS)
+        broken = [i["src"] for i in imgs if i["width"] <= 0]
+        assert not broken, f"yüklenmeyen şekil resimleri: {broken}"
+        no_alt = [i["src"] or i["id"] for i in imgs if not i["alt"]]
+        assert not no_alt, f"betimlemesi (alt) boş şekil resimleri: {no_alt}"
+        shown = {Path(i["src"]).name: i for i in imgs}
+        missing = [n for n in expected if n not in shown]
+        assert not missing, f"kaynakta olup sayfada görünmeyen şemalar: {missing}"
+        no_caption = [n for n in expected if not shown[n]["caption"] or not shown[n]["id"]]
+        assert not no_caption, f"altyazısı ya da adı (id) olmayan şemalar: {no_caption}"
+        # metindeki {numref} bağlantıları şemanın kimliğine gider
+        for n in expected:
+            anchor = shown[n]["id"]
+            refs = page.eval_on_selector_all(
+                f"a[href='#{anchor}']", "els => els.map(e => e.textContent.trim())")
+            assert refs and all(refs), f"{n}: metinde #{anchor} bağlantısı yok ya da boş: {refs}"
+        assert p.failed == [], f"başarısız istekler: {p.failed}"
+    finally:
+        p.close()
+
+
 @pytest.mark.parametrize("page_name", notebook_pages())
 def test_colab_button_points_to_notebook(browser, site, page_name):
     repo = repo_config()

@@ -130,6 +130,18 @@ def test_figure_captions_follow_their_cells(stem, real_site):
             f"{stem}: şeklin altındaki hücre altyazıyı taşımıyor: {text[:80]!r}")
 
 
+def test_figure_directive_names_are_labels(real_site):
+    """``{figure}`` yönergelerinin ``:name:``'leri de {numref} hedefidir (Colab'da sayfa bağlantısı)."""
+    names = []
+    for stem in STEMS:
+        text = (ROOT / cn.SRC_DIR / f"{stem}.md").read_text(encoding="utf-8")
+        for block in re.findall(r"```\{figure\}[^\n]*\n(.*?)```", text, re.S):
+            names += [(stem, n) for n in re.findall(r"^:name:\s*(\S+)", block, re.M)]
+    missing = [f"{stem}: {n}" for stem, n in names
+               if real_site.labels.get(n, ("",))[0] != f"book/{stem}"]
+    assert not missing, f"etiket olarak toplanmayan şekil adları: {missing}"
+
+
 def test_colab_notebooks_keep_gpu_metadata():
     for stem in STEMS:
         meta = load(stem)["metadata"]

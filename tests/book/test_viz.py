@@ -28,6 +28,26 @@ class Capture:
         monkeypatch.setattr(IPython.display, "display", lambda *objs, **kw: self.items.extend(objs))
 
 
+def test_use_book_style_writes_turkish_tick_labels():
+    """Varsayılan eksen ve renk çubuğu etiketleri ondalık virgülle yazılır; elle verilen
+    etiketlere dokunulmaz."""
+    import matplotlib.pyplot as plt
+
+    viz.use_book_style()
+    fig, ax = plt.subplots()
+    image = ax.imshow([[0.0, 0.25], [0.5, 0.75]])
+    colorbar = fig.colorbar(image, ax=ax)
+    ax.set_xticks([0, 1], ["a.b", "c"])
+    fig.canvas.draw()
+    y_labels = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+    bar_labels = [t.get_text() for t in colorbar.ax.get_yticklabels() if t.get_text()]
+    plt.close(fig)
+    assert any("," in label for label in y_labels), y_labels
+    assert not any("." in label for label in y_labels + bar_labels), (y_labels, bar_labels)
+    assert any("," in label for label in bar_labels), bar_labels
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["a.b", "c"]
+
+
 def test_use_book_style_sets_white_background_and_turkish_font():
     viz.use_book_style()
     rc = mpl.rcParams

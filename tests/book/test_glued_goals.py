@@ -51,3 +51,14 @@ def test_channel_masks_differ_by_class(built):
     acc, chance = v["channel_probe_acc"], v["channel_probe_chance"]
     assert chance < 0.2, f"şans düzeyi beklenenden büyük: {chance}"
     assert acc >= 0.90, f"kanal maskelerinden sınıf okunamıyor: yoklama doğruluğu {acc:.3f} < 0,90"
+
+
+def test_channel_fusion_weights_are_reported(built):
+    """6. bölüm eğitimden önce iki yolun aşağı yukarı eşit pay aldığını söyler ve eğitimden sonra
+    ortalama yolunun ağırlığının (w_ort) en büyük değerini yazar. Bu test yalnızca bu iki
+    söylemin dayandığı sayıların yapıştırıldığını ve anlamlı olduğunu denetler; yönlendiricinin bir
+    yola yapışması bir hedef değil, bölümün dürüstçe bildirdiği bir gözlemdir."""
+    v = _values("06_kanal_dikkati", ["channel_w_avg_untrained", "channel_w_avg_max"])
+    before, after_max = v["channel_w_avg_untrained"], v["channel_w_avg_max"]
+    assert 0.35 <= before <= 0.65, f"eğitimden önce ağırlıklar eşite yakın değil: w_ort = {before:.3f}"
+    assert 0.0 <= after_max <= 1.0, f"w_ort bir softmaks ağırlığı değil: {after_max}"

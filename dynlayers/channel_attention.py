@@ -103,7 +103,8 @@ class ChannelAttentionFusionT(TemperatureMixin, nn.Module):
         avg = x.mean(dim=(2, 3), keepdim=True)  # (B, C, 1, 1)
         mx = x.amax(dim=(2, 3), keepdim=True)  # (B, C, 1, 1)
         # Paylaşılan MLP iki istatistiğe tek çağrıda uygulanır: [avg; max] minigrup ekseninde art arda.
-        a, m = upcast(self.mlp(torch.cat([avg, mx], dim=0))).chunk(2, dim=0)
+        # chunk(2) yerine (2, B, ...) görünümü: chunk, torch.export'ta minigrup boyutunu sabitlerdi.
+        a, m = upcast(self.mlp(torch.cat([avg, mx], dim=0))).unflatten(0, (2, -1)).unbind(0)
         weights: Optional[torch.Tensor] = None
         if self.fusion_router is None:
             z = a + m

@@ -52,6 +52,7 @@ from ._validation import (
     check_nonnegative_pair,
     check_positive_int,
     check_positive_pair,
+    is_tracing,
 )
 
 __all__ = [
@@ -394,6 +395,24 @@ _IMPL_FUNCS = {
 # Denetim ve giriş noktası
 # ----------------------------------------------------------------------------------------------
 def _check_call(x, weight, routing_weights, bias, stride, padding, dilation, groups, impl):
+    if is_tracing():
+        # jit.trace / torch.export: şekiller izlenen değerlerdir; yalnızca argümanlar denetlenir ve
+        # minigrup boyutunu Python sayısı olarak okuyan yollar yerine "mix" (ya da "bmm") çalışır.
+        stride = check_positive_pair("stride", stride)
+        padding = check_nonnegative_pair("padding", padding)
+        dilation = check_positive_pair("dilation", dilation)
+        groups = check_positive_int("groups", groups)
+        impl = check_choice("impl", impl, IMPLS)
+        pointwise = _is_pointwise(weight, stride, padding, groups)
+        if impl == "bmm" and not pointwise:
+            raise ValueError(
+                "impl='bmm' yalnızca 1×1 çekirdek, stride=1, padding=0 ve groups=1 için geçerlidir; "
+                f"verilen: stride={stride}, padding={padding}, groups={groups}."
+            )
+        if impl != "bmm":
+            impl = "bmm" if impl == "auto" and pointwise and _kernel_fits(x, weight, (x.shape[-2], x.shape[-1])) \
+                else "mix"
+        return stride, padding, dilation, groups, impl
     check_input(x, "x")
     if not isinstance(weight, torch.Tensor) or weight.dim() != 5:
         shape = tuple(weight.shape) if isinstance(weight, torch.Tensor) else type(weight).__name__

@@ -59,6 +59,7 @@ __all__ = [
     "IMPLS",
     "CHUNK_BYTES",
     "MAX_KERNEL_MEMORY_RATIO",
+    "SMALL_MAP",
     "conv_output_size",
     "dynamic_conv2d",
     "output_activation_bytes",
@@ -75,6 +76,9 @@ MAX_KERNEL_MEMORY_RATIO: int = 4
 #: işlemci önbelleğinde kalır ve her çağrıda büyük bellek ayırmanın sayfa hatası (page fault) bedeli
 #: ödenmez (bkz. :func:`resolve_impl`).
 CHUNK_BYTES: int = 8 << 20
+#: Küçük harita sınırı: çıktı ``H'·W'`` en çok bu kadarsa (8×8) ve örnek başına çekirdekler çıktının
+#: :data:`MAX_KERNEL_MEMORY_RATIO` katını aşıyorsa ``"auto"`` ``"mix"``'i seçer (bkz. :func:`resolve_impl`).
+SMALL_MAP: int = 64
 
 Pair = Tuple[int, int]
 
@@ -223,6 +227,8 @@ def _choose_impl(x: torch.Tensor, weight: torch.Tensor, st: Pair, p: Pair, group
     if fits and _is_pointwise(weight, st, p, groups):
         return "bmm"
     if num_experts == 1:
+        return "mix"
+    if not fits and out_hw[0] * out_hw[1] <= SMALL_MAP:
         return "mix"
     if fits and per_sample_kernel_bytes(x.shape[0], weight) <= CHUNK_BYTES:
         return "grouped"

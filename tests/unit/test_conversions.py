@@ -279,3 +279,11 @@ def test_copies_after_forward(name):
     buf.seek(0)
     fresh.load_state_dict(torch.load(buf))
     torch.testing.assert_close(fresh.eval()(x), want, rtol=0, atol=0)
+
+
+def test_auto_choices_on_the_books_digit_networks():
+    """16×16 rakam ağlarında küçük haritalı aşamalar "mix"'i seçer (bkz. resolve_impl, kural 3)."""
+    from dynlayers.bench import NETWORKS, network_auto_choices
+
+    assert network_auto_choices(NETWORKS[0]) == ["grouped", "mix", "mix"]
+    assert network_auto_choices(NETWORKS[1]) == ["mix", "mix", "mix"]

@@ -123,6 +123,10 @@ def test_resolve_impl_rules():
     # Küçük harita (8×8) ve çıktının 4 katını aşan çekirdekler: "mix".
     assert resolve_impl(torch.empty(64, 128, 8, 8), big_bank, padding=1) == "mix"
     assert resolve_impl(torch.empty(64, 32, 16, 16), torch.empty(4, 64, 32, 3, 3), 2, 1) == "mix"
+    # Sınır K'ya bağlı: (K − 1)·H'·W' ≤ 192. K = 8'de 8×8 çıktı sınırın dışında, 4×4 içinde.
+    assert resolve_impl(torch.empty(64, 32, 16, 16), torch.empty(8, 64, 32, 3, 3), 2, 1) == "chunked"
+    assert resolve_impl(torch.empty(64, 64, 8, 8), torch.empty(8, 128, 64, 3, 3), 2, 1) == "mix"
+    assert resolve_impl(torch.empty(64, 64, 8, 8), torch.empty(16, 128, 64, 3, 3), 2, 1) == "chunked"
     assert resolve_impl(torch.empty(32, 128, 28, 28), torch.empty(4, 128, 128, 1, 1)) == "bmm"
     assert resolve_impl(torch.empty(8, 16, 32, 32), torch.empty(1, 32, 16, 3, 3), padding=1) == "mix"
     assert resolve_impl(torch.empty(8, 16, 32, 32), torch.empty(4, 32, 16, 3, 3), padding=1) in IMPLS

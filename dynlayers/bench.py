@@ -39,6 +39,7 @@ import argparse
 import inspect
 import math
 import statistics
+import sys
 import time
 from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
@@ -326,6 +327,11 @@ def network_auto_choices(net: BenchNetwork, num_experts: int = 4, device: Option
                          ) -> List[str]:
     """``impl="auto"``'nun ağın her dinamik aşamasında seçtiği uygulama (aşama sırasıyla).
 
+    Args:
+        net: Ağ (bkz. :data:`NETWORKS`).
+        num_experts: Uzman sayısı K.
+        device: Aygıt (varsayılan CPU).
+
     Example:
         >>> network_auto_choices(NETWORKS[0])  # doctest: +SKIP
         ['mix', 'mix', 'mix']
@@ -359,6 +365,14 @@ def measure_network(net: BenchNetwork, impls: Iterable[str] = ("grouped", "chunk
         min_run_time: Her ölçümün en kısa süresi (saniye).
         repeats: Tur sayısı.
         clock: ``"wall"`` ya da ``"cpu"``.
+
+    Returns:
+        ``{"static": [s, ...], "mix": [s, ...], ...}``: her tur için bir medyan süre (saniye).
+
+    Example:
+        >>> rounds = measure_network(NETWORKS[0], impls=("mix", "auto"), repeats=1)  # doctest: +SKIP
+        >>> sorted(rounds)  # doctest: +SKIP
+        ['auto', 'mix', 'static']
     """
     device = torch.device(device) if device is not None else torch.device("cpu")
     if device.type == "cpu":
@@ -380,7 +394,7 @@ def measure_network(net: BenchNetwork, impls: Iterable[str] = ("grouped", "chunk
 def _main_network(args: argparse.Namespace, device: torch.device) -> None:
     impls = [i for i in args.impls if i not in ("auto", "bmm")] + ["auto"]
     nets = [NETWORKS[i] for i in args.networks] if args.networks else list(NETWORKS)
-    k = args.experts[0]
+    k = args.experts[0] if args.experts_given else 4  # ağ kipinde varsayılan K = 4
     print(f"torch {torch.__version__}, aygıt {device}, {torch.get_num_threads()} iş parçacığı, saat {args.clock}, "
           f"K = {k}, {args.repeats} tur; hücre: bir eğitim adımı (ileri + geri + SGD), ms, turların medyanı")
     header = "| ağ | statik | " + " | ".join(impls) + " | auto'nun seçimi (aşama başına) | auto ÷ en iyi |"
@@ -416,9 +430,10 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     parser.add_argument("--grid", choices=sorted(GRIDS), default="issue",
                         help="şekil ızgarası: konudaki altı şekil ya da ağların küçük haritalı aşamaları")
     parser.add_argument("--network", action="store_true",
-                        help="ağ kipi: DynamicCNN eğitim adımı, her uygulama (K = --experts'in ilki)")
+                        help="ağ kipi: DynamicCNN eğitim adımı, her uygulama (K = 4 ya da --experts'in ilki)")
     parser.add_argument("--networks", type=int, nargs="+", default=None, help="NETWORKS içinden sıra numaraları")
     args = parser.parse_args(argv)
+    args.experts_given = any(a.startswith("--experts") for a in (argv if argv is not None else sys.argv[1:]))
 
     torch.set_num_threads(args.threads)
     device = torch.device(args.device)

@@ -46,6 +46,13 @@ class ChannelAttentionFusionT(TemperatureMixin, nn.Module):
         fc1, fc2: Paylaşılan MLP'nin 1×1 evrişimleri.
         fusion_router: Kaynaştırma yönlendiricisi (``fusion="sum"`` ise ``None``).
 
+    Raises:
+        ValueError: Kurulurken geçersiz bir argümanda (``fusion``, ``gate``, ``act``, aralık dışı
+            ``temperature`` ya da ``eps``, pozitif olmayan boyutlar); ileri yaymada ``x`` 4 boyutlu ve
+            ``channels`` kanallı değilse.
+
+    Kaynak: Woo ve ark., CBAM (ECCV 2018) kanal dalı; kaynaştırma ağırlıkları bu paketin eklentisidir.
+
     Shape:
         - Girdi: ``(B, C, H, W)``
         - Çıktı: ``(B, C, H, W)``; ``return_weights=True`` ise ek olarak maske ``(B, C, 1, 1)`` ve

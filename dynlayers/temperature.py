@@ -66,9 +66,10 @@ class Temperature(nn.Module):
     başlangıçta ``T`` tam olarak ``temperature`` değerine eşittir. ``raw`` −20'ye de +20'ye de
     sürülse, float16/bfloat16'da da T ≥ eps > 0 kalır, çünkü hesap float32'de yapılır.
 
-    Çok küçük sıcaklıklar reddedilir: ``temperature`` ve ``eps``
-    ``dynlayers._validation.MIN_TEMPERATURE`` (1e-8) ile ``MAX_TEMPERATURE`` (1e8) arasında olmalıdır;
-    daha küçük bir T float32'de ``logit / T`` bölümünü taşırır ve NaN üretir.
+    Çok küçük sıcaklıklar tek-sıcak (one-hot) sınırına yuvarlanmaz, reddedilir: ``temperature`` ve
+    ``eps`` 1e-8 ile 1e8 arasında olmalıdır (sınırlar dahil). T = 1e-39 gibi bir değer float32'nin
+    normal sayı aralığının altındadır; ``logit / T`` taşar ve softmaks NaN verir. T = 1e-8'de taşma için
+    |logit| > 3·10³⁰ gerekir, yani en keskin izinli sıcaklık pratikte tek-sıcak seçimdir.
 
     Args:
         temperature: Başlangıç sıcaklığı, 1e-8 ≤ T ≤ 1e8 (öğrenilebilirse T > eps).

@@ -40,6 +40,7 @@ Herkese açık adlar: :func:`dynamic_conv2d`, :func:`resolve_impl`, :func:`per_s
 
 from __future__ import annotations
 
+import warnings
 from typing import List, Optional, Tuple
 
 import torch
@@ -440,15 +441,19 @@ def _check_call(x, weight, routing_weights, bias, stride, padding, dilation, gro
         dilation = check_positive_pair("dilation", dilation)
         groups = check_positive_int("groups", groups)
         impl = check_choice("impl", impl, IMPLS)
-        pointwise = _is_pointwise(weight, stride, padding, groups)
+        with warnings.catch_warnings():
+            # Çekirdek ve harita boyutu izlenen grafikte zaten sabittir (yalnızca minigrup değişir);
+            # seçim hangisi olursa olsun sonuç aynıdır ("mix" ve "bmm" kesin).
+            warnings.simplefilter("ignore", torch.jit.TracerWarning)
+            pointwise = _is_pointwise(weight, stride, padding, groups)
+            fits = pointwise and _kernel_fits(x, weight, (x.shape[-2], x.shape[-1]))
         if impl == "bmm" and not pointwise:
             raise ValueError(
                 "impl='bmm' yalnızca 1×1 çekirdek, stride=1, padding=0 ve groups=1 için geçerlidir; "
                 f"verilen: stride={stride}, padding={padding}, groups={groups}."
             )
         if impl != "bmm":
-            impl = "bmm" if impl == "auto" and pointwise and _kernel_fits(x, weight, (x.shape[-2], x.shape[-1])) \
-                else "mix"
+            impl = "bmm" if impl == "auto" and fits else "mix"
         return stride, padding, dilation, groups, impl
     check_input(x, "x")
     if not isinstance(weight, torch.Tensor) or weight.dim() != 5:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import io
+import os
 import pickle
 import warnings
 
@@ -186,7 +187,9 @@ def _onnx_round_trip(module, c: int, batches=(1, 5)):
         torch.testing.assert_close(torch.from_numpy(got), module(x), rtol=1e-4, atol=1e-5)
 
 
-@pytest.mark.export
+# DynamicCNN (evrişim, blok, yönlendirici) ve CBAMBlock (iki dikkat modülü) her modülü içerir: bu iki
+# test her zaman çalışır. Modüllerin tek tek denendiği sürüm yavaştır (dışa aktarma başına birkaç saniye):
+# yalnızca ``-m export`` ile seçilince ya da DYNLAYERS_EXPORT=1 ile çalışır.
 @pytest.mark.parametrize("name", ["DynamicCNN", "CBAMBlock"])
 def test_onnx_dynamo_dynamic_batch_runs_in_onnxruntime(name):
     module, c = _module(name)
@@ -194,6 +197,7 @@ def test_onnx_dynamo_dynamic_batch_runs_in_onnxruntime(name):
 
 
 @pytest.mark.export
+@pytest.mark.skipif(os.environ.get("DYNLAYERS_EXPORT") != "1", reason="yavaş: DYNLAYERS_EXPORT=1 ile çalışır")
 @pytest.mark.parametrize("name", [n for n in MODULES if n not in ("DynamicCNN", "CBAMBlock")])
 def test_onnx_dynamo_other_modules(name):
     module, c = _module(name)
@@ -230,7 +234,7 @@ def test_learnable_temperature_keeps_softplus_eps_floor():
     t = Temperature(1.0, learnable=True, eps=1e-6).half()
     with torch.no_grad():
         t.raw.fill_(-100.0)
-    assert t().dtype == torch.float32 and float(t()) == pytest.approx(1e-6, rel=1e-3)
+    assert t().dtype == torch.float32 and float(t().detach()) == pytest.approx(1e-6, rel=1e-3)
 
 
 # ----------------------------------------------------------------------------------------------

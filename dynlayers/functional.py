@@ -60,7 +60,8 @@ __all__ = [
     "IMPLS",
     "CHUNK_BYTES",
     "MAX_KERNEL_MEMORY_RATIO",
-    "SMALL_MAP_WORK",
+    "SMALL_MAP_MACS",
+    "SMALL_MAP_PIXELS",
     "conv_output_size",
     "dynamic_conv2d",
     "output_activation_bytes",
@@ -77,11 +78,12 @@ MAX_KERNEL_MEMORY_RATIO: int = 4
 #: işlemci önbelleğinde kalır ve her çağrıda büyük bellek ayırmanın sayfa hatası (page fault) bedeli
 #: ödenmez (bkz. :func:`resolve_impl`).
 CHUNK_BYTES: int = 8 << 20
-#: Küçük harita sınırı: örnek başına çekirdekler çıktının :data:`MAX_KERNEL_MEMORY_RATIO` katını
-#: aşıyor ve ``(K − 1)·H'·W' ≤ SMALL_MAP_WORK`` ise ``"auto"`` ``"mix"``'i seçer. ``"mix"``'in fazladan
-#: işi, çıktının her pikseli için K − 1 evrişimdir; K = 4'te 8×8'e, K = 8'de 4×4'e kadar (bkz.
-#: :func:`resolve_impl`).
-SMALL_MAP_WORK: int = 192
+#: Küçük harita sınırları: örnek başına çekirdekler çıktının :data:`MAX_KERNEL_MEMORY_RATIO` katını
+#: aşıyorsa, ``(K − 1)·H'·W' ≤ SMALL_MAP_PIXELS`` ve ``(K − 1)·H'·W'·(C_in/g)·kh·kw ≤ SMALL_MAP_MACS``
+#: ise ``"auto"`` ``"mix"``'i seçer. İkisi de ``"mix"``'in fazladan işidir (K − 1 evrişim): birincisi
+#: çıktı pikseli, ikincisi örnek ve çıktı kanalı başına çarp-topla sayısı (bkz. :func:`resolve_impl`).
+SMALL_MAP_PIXELS: int = 192
+SMALL_MAP_MACS: int = 1 << 17
 
 Pair = Tuple[int, int]
 
@@ -181,28 +183,33 @@ def resolve_impl(x: torch.Tensor, weight: torch.Tensor, stride: IntOrPair = 1, p
     Kural, ``python -m dynlayers.bench`` ile bu projenin 2 çekirdekli CPU'sunda (torch 2.13, float32,
     2 iş parçacığı) yapılan ölçümlerden çıkarıldı. Sayılar, ileri + geri yayma süresinin aynı şekilli
     statik ``nn.Conv2d``'ye oranıdır (aksi söylenmedikçe K = 4; turlar üzerinden eşleştirilmiş medyan,
-    ölçüm sırası her turda kaydırılarak). Makine başka işlerle paylaşılıyordu (yük ortalaması 2–6):
-    oranlar ±%30 oynayabilir; kural yalnızca bundan büyük farklara dayanır.
+    ölçüm sırası her turda kaydırılarak). Kural 3'ün ölçümleri başka işlerle paylaşılan bir makinede
+    yapıldı (yük ortalaması 2–6): oranlar ±%30 oynayabilir, aynı uygulamanın iki ölçümü arasında bile;
+    kural yalnızca bundan büyük farklara ya da tekrarlanan ölçümlere dayanır.
 
     1. 1×1 çekirdek, uzun adım 1, dolgu 0, groups 1 ve çekirdekler bellek sınırına sığıyorsa
        ``"bmm"``: toplu matris çarpımı statik NCHW evrişimden bile hızlı (B32 128→128 28²: ≈0.85×;
        ``"grouped"`` ≈1.5×).
     2. K = 1 ise ``"mix"``: tek uzmanlı karışım, ölçeklenmiş tek bir statik evrişimdir (≈1.1–1.3×).
-    3. **Küçük haritalar**: örnek başına çekirdekler çıktının 4 katını aşıyor ve
-       ``(K − 1)·H'·W' ≤`` :data:`SMALL_MAP_WORK` (192) ise ``"mix"``. Küçük bir haritada
-       çekirdekleri üretmek, türevlerini almak ve gruplu evrişimi çalıştırmak, K katlık yoğun
-       evrişimden pahalıdır. Ölçümler (``--grid small``, ağların aşamaları; ``"mix"`` /
-       ``"grouped"`` / ``"chunked"``): B64 64→128 4² s2 (çıktı 2²) 3,5 / 8,2 / 16,8; B64 128→256 4² s2
-       4,2 / 20 / 18; B128 128→256 8² s2 (çıktı 4²) 2,6 / 7,0 / 17,5; B64 32→64 16² s2 (çıktı 8²)
-       1,5 / 1,8 / 3,0; B128 64→128 16² s2 2,4 / 2,5 / 3,4; konudaki B64 128→256 8² 2,9 / 4,3 / 8,4.
-       Sınır K'ya bağlıdır, çünkü ``"mix"``'in fazladan işi K − 1 evrişimdir: K = 8'de B64 32→64 16² s2
-       (7·64 = 448) ``"mix"`` 4,9, ``"chunked"`` 2,9; 4² çıktıda (7·16 = 112) ``"mix"`` yine önde
-       (B64 128→256 4² s2: 6,6 / 8,0 / 63). K = 16'da 4² çıktı (15·16 = 240) sınırın dışında kalır
-       (B64 64→128 8² s2: ``"mix"`` 7,0, ``"chunked"`` 6,3). Ağ düzeyinde
-       (``python -m dynlayers.bench --network``; eğitim adımı, ms) bu kural, ``"auto"``'yu üç ağda da en iyi
-       tek uygulamanın 1,10 katı içine getirdi (konuyu açan ölçümde eski kural 16×16 rakam ağlarında
-       ``"mix"``'ten 2,3–2,8 kat yavaştı: 50'ye karşı 18 ms, 154'e karşı 67 ms). Kitabın 16×16 rakam
-       ağlarında aşamaların hepsi ya da çoğu bu kurala girer.
+    3. **Küçük haritalar**: örnek başına çekirdekler çıktının 4 katını aşıyor,
+       ``(K − 1)·H'·W' ≤`` :data:`SMALL_MAP_PIXELS` (192) ve
+       ``(K − 1)·H'·W'·(C_in/g)·kh·kw ≤`` :data:`SMALL_MAP_MACS` (2¹⁷) ise ``"mix"``. İkisi de ``"mix"``'in
+       fazladan işidir (K − 1 evrişim). Küçük bir haritada çekirdekleri üretmek, türevlerini almak ve
+       gruplu evrişimi çalıştırmak bundan pahalıdır; ``"chunked"`` orada felakete varır. Ölçümler
+       (``--grid small``, ağların aşamaları, K = 4; ``"mix"`` / ``"grouped"`` / ``"chunked"``):
+       B64 64→128 4² s2 (çıktı 2²) 3,5 / 8,2 / 16,8; B64 128→256 4² s2 4,2 / 20 / 18; B128 128→256 8² s2
+       (çıktı 4²) 2,6 / 7,0 / 17,5; B64 32→64 16² s2 (çıktı 8², 3·64·288 ≈ 55 bin) 1,5 / 1,8 / 3,0;
+       B128 64→128 16² s2 (3·64·576 ≈ 110 bin) 2,4 / 2,5 / 3,4. İkinci sınırın nedeni konudaki
+       B64 128→256 8²'dir (3·64·1152 ≈ 221 bin): üç ölçümün ikisinde ``"chunked"`` önde (CPU saatiyle
+       3,2'ye karşı ``"mix"`` 4,1; önceki ölçüm 2,9'a karşı 3,6), bu yüzden orada ``"chunked"`` kalır.
+       Birinci sınır K'ya bağlıdır: K = 8'de B64 32→64 16² s2 (7·64 = 448) ``"mix"`` 4,9, ``"chunked"``
+       2,9; 4² çıktıda (7·16 = 112) ``"mix"`` önde (B64 128→256 4² s2: 6,6 / 8,0 / 63). K = 16'da 4²
+       çıktı (15·16 = 240) sınırın dışında kalır (B64 64→128 8² s2: ``"mix"`` 7,0, ``"chunked"`` 6,3).
+       Ağ düzeyinde (``python -m dynlayers.bench --network --clock cpu``; eğitim adımı) bu kural
+       ``"auto"``'yu üç ağda da en iyi tek uygulamanın 1,10 katı içine getirdi (0,93; 1,06; 0,88). Konuyu
+       açan ölçümde eski kural 16×16 rakam ağlarında ``"mix"``'ten 2,3–2,8 kat yavaştı (50'ye karşı
+       18 ms, 154'e karşı 67 ms). Kitabın 16×16 rakam ağlarında aşamaların hepsi ya da çoğu bu kurala
+       girer.
     4. Bütün minigrubun örnek başına çekirdekleri hem çıktının 4 katına hem :data:`CHUNK_BYTES`'a
        (8 MiB) sığıyorsa ``"grouped"``: tek gruplu evrişim (B2 16→32 32² ≈1.7×, B32 32→64 32² s2
        ≈1.7×, B1 64→64 56² ≈1.2×). Burada ``"chunked"`` aynı hesabı yapar ama kendi geri yayma
@@ -260,7 +267,9 @@ def _choose_impl(x: torch.Tensor, weight: torch.Tensor, st: Pair, p: Pair, group
         return "bmm"
     if num_experts == 1:
         return "mix"
-    if not fits and (num_experts - 1) * out_hw[0] * out_hw[1] <= SMALL_MAP_WORK:
+    extra_pixels = (num_experts - 1) * out_hw[0] * out_hw[1]  # "mix"'in fazladan işi
+    per_filter = weight.shape[2] * weight.shape[3] * weight.shape[4]
+    if not fits and extra_pixels <= SMALL_MAP_PIXELS and extra_pixels * per_filter <= SMALL_MAP_MACS:
         return "mix"
     if fits and per_sample_kernel_bytes(x.shape[0], weight) <= CHUNK_BYTES:
         return "grouped"

@@ -119,13 +119,17 @@ def test_chunked_gradcheck():
 
 def test_resolve_impl_rules():
     big_bank = torch.empty(4, 256, 128, 3, 3)
+    # Konudaki B64 128→256 8²: "mix"'in fazladan işi 3·64·1152 = 221184 > 2**17 çarp-topla, "chunked".
+    assert resolve_impl(torch.empty(64, 128, 8, 8), big_bank, padding=1) == "chunked"
     assert resolve_impl(torch.empty(64, 128, 16, 16), big_bank, padding=1) == "chunked"
-    # Küçük harita (8×8) ve çıktının 4 katını aşan çekirdekler: "mix".
-    assert resolve_impl(torch.empty(64, 128, 8, 8), big_bank, padding=1) == "mix"
+    # Küçük haritalar: 8×8 çıktı, C_in 32 ya da 64 (3·64·288, 3·64·576 ≤ 2**17) ve 4×4, 2×2 çıktı: "mix".
     assert resolve_impl(torch.empty(64, 32, 16, 16), torch.empty(4, 64, 32, 3, 3), 2, 1) == "mix"
+    assert resolve_impl(torch.empty(128, 64, 16, 16), torch.empty(4, 128, 64, 3, 3), 2, 1) == "mix"
+    assert resolve_impl(torch.empty(64, 128, 8, 8), torch.empty(4, 256, 128, 3, 3), 2, 1) == "mix"
+    assert resolve_impl(torch.empty(64, 128, 4, 4), torch.empty(4, 256, 128, 3, 3), 2, 1) == "mix"
     # Sınır K'ya bağlı: (K − 1)·H'·W' ≤ 192. K = 8'de 8×8 çıktı sınırın dışında, 4×4 içinde.
     assert resolve_impl(torch.empty(64, 32, 16, 16), torch.empty(8, 64, 32, 3, 3), 2, 1) == "chunked"
-    assert resolve_impl(torch.empty(64, 64, 8, 8), torch.empty(8, 128, 64, 3, 3), 2, 1) == "mix"
+    assert resolve_impl(torch.empty(64, 128, 8, 8), torch.empty(8, 256, 128, 3, 3), 2, 1) == "mix"
     assert resolve_impl(torch.empty(64, 64, 8, 8), torch.empty(16, 128, 64, 3, 3), 2, 1) == "chunked"
     assert resolve_impl(torch.empty(32, 128, 28, 28), torch.empty(4, 128, 128, 1, 1)) == "bmm"
     assert resolve_impl(torch.empty(8, 16, 32, 32), torch.empty(1, 32, 16, 3, 3), padding=1) == "mix"

@@ -178,7 +178,7 @@ def _onnx_round_trip(module, c: int, batches=(1, 5)):
         warnings.simplefilter("ignore")
         program = torch.onnx.export(module, (_x(2, c),), dynamo=True, verbose=False,
                                     dynamic_shapes=({0: Dim("b", min=1, max=1024)},))
-    program.save(buf) if hasattr(program, "save") else None
+    program.save(buf)
     session = ort.InferenceSession(buf.getvalue(), providers=["CPUExecutionProvider"])
     name = session.get_inputs()[0].name
     for b in batches:
@@ -291,3 +291,19 @@ def test_auto_choices_on_the_books_digit_networks():
 
     assert network_auto_choices(NETWORKS[0]) == ["grouped", "mix", "mix"]
     assert network_auto_choices(NETWORKS[1]) == ["mix", "mix", "mix"]
+
+
+def test_onnx_torchscript_exporter_dynamic_batch():
+    """Eski (TorchScript tabanlı) ONNX dışa aktarıcısı da jit izlemesi kullanır; dinamik eksenle çalışır."""
+    ort = pytest.importorskip("onnxruntime")
+    pytest.importorskip("onnx")
+    module, c = _module("DynamicCNN")
+    buf = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(module, (_x(2, c),), buf, dynamo=False, input_names=["x"], dynamic_axes={"x": {0: "b"}})
+    session = ort.InferenceSession(buf.getvalue(), providers=["CPUExecutionProvider"])
+    for b in (1, 5):
+        x = _x(b, c)
+        (got,) = session.run(None, {"x": x.numpy()})
+        torch.testing.assert_close(torch.from_numpy(got), module(x), rtol=1e-4, atol=1e-5)

@@ -206,7 +206,10 @@ def resolve_impl(x: torch.Tensor, weight: torch.Tensor, stride: IntOrPair = 1, p
        2,9; 4² çıktıda (7·16 = 112) ``"mix"`` önde (B64 128→256 4² s2: 6,6 / 8,0 / 63). K = 16'da 4²
        çıktı (15·16 = 240) sınırın dışında kalır (B64 64→128 8² s2: ``"mix"`` 7,0, ``"chunked"`` 6,3).
        Ağ düzeyinde (``python -m dynlayers.bench --network --clock cpu``; eğitim adımı) bu kural
-       ``"auto"``'yu üç ağda da en iyi tek uygulamanın 1,10 katı içine getirdi (0,93; 1,06; 0,88). Konuyu
+       ``"auto"``'yu üç ağda da en iyi tek uygulamanın 1,10 katı içine getirdi. CPU ms, statik / loop /
+       grouped / chunked / mix / auto: B64 1×16² (16, 32, 64, 128) 15,6 / 480 / 53,1 / 75,3 / 30,8 /
+       31,3 (auto ÷ en iyi 1,02); B64 1×16² (32, 64, 128, 256) 33,0 / 302 / 397 / 234 / 96,1 / 90,6
+       (0,94); B128 3×32² (32, 64, 128, 256) 234 / 969 / 1040 / 542 / 716 / 532 (0,98). Konuyu
        açan ölçümde eski kural 16×16 rakam ağlarında ``"mix"``'ten 2,3–2,8 kat yavaştı (50'ye karşı
        18 ms, 154'e karşı 67 ms). Kitabın 16×16 rakam ağlarında aşamaların hepsi ya da çoğu bu kurala
        girer.

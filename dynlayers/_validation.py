@@ -26,7 +26,19 @@ __all__ = [
     "check_positive_float",
     "check_positive_int",
     "check_positive_pair",
+    "check_temperature",
+    "is_tracing",
+    "MIN_TEMPERATURE",
+    "MAX_TEMPERATURE",
 ]
+
+#: Sıcaklığın (ve öğrenilebilir sıcaklığın ``eps`` tabanının) izin verilen aralığı. Sıcaklık float32'de
+#: tutulur ve logitler ``logit / T`` ile bölünür: T = 1e-39 gibi bir değer float32'nin normal sayı
+#: aralığının (≈1,2e-38) altındadır, bölüm taşar (∞ − ∞ = NaN). 1e-8 ≤ T iken taşma için
+#: |logit| > 3·10³⁰ gerekir; 1e8'in üstündeki sıcaklıklar ise softmaksı düzgün dağılımdan ayırt
+#: edilemez yapar (float32'de 1e39 zaten ∞ olurdu).
+MIN_TEMPERATURE: float = 1e-8
+MAX_TEMPERATURE: float = 1e8
 
 
 def _is_int(value: object) -> bool:
@@ -49,6 +61,41 @@ def check_positive_float(name: str, value: object) -> float:
     if not math.isfinite(value) or value <= 0.0:
         raise ValueError(f"{name} sıfırdan büyük, sonlu bir sayı olmalı; verilen: {value!r}.")
     return value
+
+
+def _short(value: float) -> str:
+    """``1e-08`` yerine ``1e-8`` (iletilerde)."""
+    return f"{value:g}".replace("e-0", "e-").replace("e+0", "e").replace("e+", "e")
+
+
+def check_temperature(name: str, value: object) -> float:
+    """``value`` :data:`MIN_TEMPERATURE` ile :data:`MAX_TEMPERATURE` arasında (sınırlar dahil) bir
+    gerçel sayı değilse ``ValueError`` yükseltir.
+
+    Çok küçük sıcaklıklar (ör. 1e-39) reddedilir, tek-sıcak (one-hot) sınırına yuvarlanmaz: float32'de
+    ``logit / T`` taşar ve softmaks NaN verir. Keskin bir seçim isteyen T = 1e-8 ile aynı sonucu alır.
+    """
+    value = check_positive_float(name, value)
+    if not MIN_TEMPERATURE <= value <= MAX_TEMPERATURE:
+        raise ValueError(
+            f"{name} {_short(MIN_TEMPERATURE)} ile {_short(MAX_TEMPERATURE)} arasında olmalı; verilen: "
+            f"{value!r}. Daha küçük bir sıcaklık float32'de logit / T bölümünü taşırır (sonuç NaN olur); "
+            f"tek bir uzmanı seçmek için T = {_short(MIN_TEMPERATURE)} yeterince keskindir."
+        )
+    return value
+
+
+def is_tracing() -> bool:
+    """``torch.jit.trace`` ya da ``torch.export`` (ONNX dışa aktarma dahil) sırasında mıyız?
+
+    Bu durumda şekiller Python sayısı değil izlenen değerlerdir: şekil denetimleri atlanır (izlenen
+    grafik başka minigrup boyutlarında da çalışsın diye) ve minigrup boyutunu Python sayısı olarak
+    okuyan yollar kullanılmaz.
+    """
+    if torch.jit.is_tracing():
+        return True
+    is_exporting = getattr(torch.compiler, "is_exporting", None)
+    return bool(is_exporting()) if is_exporting is not None else False
 
 
 def check_bool(name: str, value: object) -> bool:
@@ -124,7 +171,13 @@ def check_kernel_size(name: str, value: object) -> Tuple[int, int]:
 
 def check_input(x: object, name: str = "x", channels: int | None = None, ndim: int = 4) -> None:
     """``x`` bir tensör değilse, ``ndim`` boyutlu değilse ya da kanal sayısı tutmuyorsa
-    ``ValueError`` yükseltir (hiçbir evrişim çalışmadan önce)."""
+    ``ValueError`` yükseltir (hiçbir evrişim çalışmadan önce).
+
+    ``torch.jit.trace`` sırasında şekiller izlenen 0 boyutlu tensörlerdir; denetim o zaman atlanır
+    (bkz. :func:`is_tracing`), çünkü karşılaştırma izlenen grafiğe sabit olarak yazılırdı.
+    """
+    if torch.jit.is_tracing():
+        return
     if not isinstance(x, torch.Tensor):
         raise ValueError(f"{name} bir torch.Tensor olmalı; verilen tür: {type(x).__name__}.")
     if x.dim() != ndim:

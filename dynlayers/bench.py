@@ -18,12 +18,19 @@ Herkese açık adlar:
 * :func:`measure_times`: tek bir şekil için saniye cinsinden süreler (``"static"`` dahil);
 * :func:`measure_ratios`: aynı ölçüm, statik evrişime oran olarak (kitabın 3. bölümü birkaç saniyelik
   sayfa içi ölçüm için bunu çağırır);
+* :data:`SMALL_SHAPES`: ağların küçük haritalı aşamaları (8×8'den 2×2'ye), ``--grid small``;
+* :data:`NETWORKS` ve :func:`measure_network`: ağ kipi, bir :class:`~dynlayers.models.DynamicCNN`
+  eğitim adımının (ileri + geri + SGD adımı) her uygulamadaki süresi, ``--network``;
 * :func:`main`: bütün tabloyu ve çubuk (bar) denetimlerini yazdırır.
 
 Komut satırı::
 
     python -m dynlayers.bench                       # 6 şekil × K ∈ {1, 2, 4, 8, 16}
     python -m dynlayers.bench --threads 2 --experts 4 --repeats 5   # konudaki çubuklar (K = 4)
+    python -m dynlayers.bench --grid small --experts 4               # küçük haritalar
+    python -m dynlayers.bench --network --threads 2 --repeats 5      # ağ kipi (eğitim adımı, ms)
+    python -m dynlayers.bench --network --device cuda --repeats 5    # aynısı CUDA'da (GPU gerekir)
+    python -m dynlayers.bench --device cuda --experts 4 --repeats 5  # şekil ızgarası CUDA'da
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ import argparse
 import inspect
 import math
 import statistics
+import sys
 import time
 from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
@@ -42,8 +50,10 @@ from torch.utils import benchmark
 
 from .dynamic_conv import DynamicConv2d
 from .functional import IMPLS, _is_pointwise, resolve_impl
+from .models import DynamicCNN, StaticCNN
 
-__all__ = ["BenchShape", "SHAPES", "measure_ratios", "measure_times", "main"]
+__all__ = ["BenchShape", "BenchNetwork", "NETWORKS", "SHAPES", "SMALL_SHAPES", "measure_network",
+           "measure_ratios", "measure_times", "main"]
 
 
 @dataclass(frozen=True)
@@ -71,6 +81,41 @@ SHAPES: Tuple[BenchShape, ...] = (
     BenchShape("B64 128→256 8²", 64, 128, 256, 8),
     BenchShape("B1 64→64 56²", 1, 64, 64, 56),
     BenchShape("B32 128→128 28² 1×1", 32, 128, 128, 28, kernel_size=1),
+)
+
+
+#: :data:`NETWORKS`'teki üç ağın dinamik aşamaları, sırayla (uzun adım 2; çıktı haritaları 16²'den
+#: 2²'ye): "auto" kuralının küçük haritalardaki ölçümleri bunlardan gelir.
+SMALL_SHAPES: Tuple[BenchShape, ...] = (
+    BenchShape("B64 16→32 16² s2", 64, 16, 32, 16, stride=2),
+    BenchShape("B64 32→64 8² s2", 64, 32, 64, 8, stride=2),
+    BenchShape("B64 64→128 4² s2", 64, 64, 128, 4, stride=2),
+    BenchShape("B64 32→64 16² s2", 64, 32, 64, 16, stride=2),
+    BenchShape("B64 64→128 8² s2", 64, 64, 128, 8, stride=2),
+    BenchShape("B64 128→256 4² s2", 64, 128, 256, 4, stride=2),
+    BenchShape("B128 32→64 32² s2", 128, 32, 64, 32, stride=2),
+    BenchShape("B128 64→128 16² s2", 128, 64, 128, 16, stride=2),
+    BenchShape("B128 128→256 8² s2", 128, 128, 256, 8, stride=2),
+)
+GRIDS = {"issue": SHAPES, "small": SMALL_SHAPES}
+
+
+@dataclass(frozen=True)
+class BenchNetwork:
+    """Ağ kipinde ölçülen bir :class:`~dynlayers.models.DynamicCNN`: minigrup, kanal, boyut, genişlikler."""
+
+    name: str
+    batch_size: int
+    in_channels: int
+    size: int
+    widths: Tuple[int, ...]
+
+
+#: Ağ kipinin ağları (konudaki hedefler): kitabın rakam ağları ve 32² RGB bir ağ.
+NETWORKS: Tuple[BenchNetwork, ...] = (
+    BenchNetwork("B64 1×16² (16, 32, 64, 128)", 64, 1, 16, (16, 32, 64, 128)),
+    BenchNetwork("B64 1×16² (32, 64, 128, 256)", 64, 1, 16, (32, 64, 128, 256)),
+    BenchNetwork("B128 3×32² (32, 64, 128, 256)", 128, 3, 32, (32, 64, 128, 256)),
 )
 
 
@@ -146,10 +191,16 @@ def _measure(
         conv.impl = impl
         modules[impl] = conv
     runners = {name: _runner(m.to(device), x, backward) for name, m in modules.items()}
+    return _rounds(runners, min_run_time, repeats, threads, clock)
+
+
+def _rounds(runners: Dict[str, Any], min_run_time: float, repeats: int, threads: int,
+            clock: str) -> Dict[str, List[float]]:
+    """Her ölçülen için tur başına medyan süre; sıra her turda bir kaydırılır (hiçbir ölçülen hep aynı
+    komşudan sonra ölçülmesin)."""
     rounds: Dict[str, List[float]] = {name: [] for name in runners}
     names = list(runners)
     for r in range(max(1, repeats)):
-        # Sıra her turda bir kaydırılır: hiçbir katman hep aynı komşudan sonra ölçülmesin.
         shift = r % len(names)
         for name in names[shift:] + names[:shift]:
             runners[name]()  # ısınma
@@ -260,6 +311,104 @@ def _auto_choice(shape: BenchShape, num_experts: int, device: torch.device) -> s
     return resolve_impl(x, bank, shape.stride, (shape.kernel_size - 1) // 2)
 
 
+def _train_step(model: nn.Module, x: torch.Tensor, target: torch.Tensor):
+    """Bir eğitim adımı: ileri, çapraz entropi, geri yayma, SGD adımı (momentum 0,9)."""
+    opt = torch.optim.SGD(model.parameters(), lr=1e-3, momentum=0.9)
+    loss_fn = nn.CrossEntropyLoss()
+
+    def step() -> None:
+        opt.zero_grad(set_to_none=True)
+        loss_fn(model(x), target).backward()
+        opt.step()
+    return step
+
+
+def network_auto_choices(net: BenchNetwork, num_experts: int = 4, device: Optional[torch.device | str] = None
+                         ) -> List[str]:
+    """``impl="auto"``'nun ağın her dinamik aşamasında seçtiği uygulama (aşama sırasıyla).
+
+    Args:
+        net: Ağ (bkz. :data:`NETWORKS`).
+        num_experts: Uzman sayısı K.
+        device: Aygıt (varsayılan CPU).
+
+    Example:
+        >>> network_auto_choices(NETWORKS[0])  # doctest: +SKIP
+        ['mix', 'mix', 'mix']
+    """
+    model = DynamicCNN(net.in_channels, 10, num_experts, widths=net.widths).to(device or "cpu")
+    choices: List[str] = []
+    hooks = [stage.conv.register_forward_pre_hook(lambda m, args: choices.append(m.resolved_impl(args[0])))
+             for stage in model.stages]
+    with torch.no_grad():
+        model(torch.zeros(net.batch_size, net.in_channels, net.size, net.size, device=device or "cpu"))
+    for h in hooks:
+        h.remove()
+    return choices
+
+
+def measure_network(net: BenchNetwork, impls: Iterable[str] = ("grouped", "chunked", "mix", "auto"),
+                    num_experts: int = 4, device: Optional[torch.device | str] = None, min_run_time: float = 0.3,
+                    repeats: int = 5, clock: str = "wall") -> Dict[str, List[float]]:
+    """Bir eğitim adımının süresi (saniye), her tur için: ``{"static": [...], "mix": [...], ...}``.
+
+    Aynı süreçte, turlar hâlinde ölçülür; her turda sıra bir kaydırılır. Bütün dinamik ağlar aynı
+    ağırlıklarla başlar (aynı rastgele tohum); ``"static"`` aynı genişliklerdeki
+    :class:`~dynlayers.models.StaticCNN`'dir. Adım: ileri, çapraz entropi kaybı, geri yayma,
+    ``SGD(lr=1e-3, momentum=0.9)`` adımı; girdi ``(B, C, size, size)`` normal dağılımlı, 10 sınıf.
+
+    Args:
+        net: Ölçülen ağ (bkz. :data:`NETWORKS`).
+        impls: Dinamik aşamaların uygulamaları (``"bmm"`` 3×3 aşamalarda geçersiz olduğu için atlanır).
+        num_experts: Uzman sayısı K.
+        device: Aygıt (varsayılan CPU).
+        min_run_time: Her ölçümün en kısa süresi (saniye).
+        repeats: Tur sayısı.
+        clock: ``"wall"`` ya da ``"cpu"``.
+
+    Returns:
+        ``{"static": [s, ...], "mix": [s, ...], ...}``: her tur için bir medyan süre (saniye).
+
+    Example:
+        >>> rounds = measure_network(NETWORKS[0], impls=("mix", "auto"), repeats=1)  # doctest: +SKIP
+        >>> sorted(rounds)  # doctest: +SKIP
+        ['auto', 'mix', 'static']
+    """
+    device = torch.device(device) if device is not None else torch.device("cpu")
+    if device.type == "cpu":
+        _steady_allocator()
+    threads = torch.get_num_threads()
+    torch.manual_seed(0)
+    x = torch.randn(net.batch_size, net.in_channels, net.size, net.size, device=device)
+    target = torch.randint(0, 10, (net.batch_size,), device=device)
+    models: Dict[str, nn.Module] = {"static": StaticCNN(net.in_channels, 10, net.widths)}
+    for impl in impls:
+        if impl == "bmm":
+            continue
+        torch.manual_seed(1)
+        models[impl] = DynamicCNN(net.in_channels, 10, num_experts, widths=net.widths, impl=impl)
+    runners = {name: _train_step(m.to(device).train(), x, target) for name, m in models.items()}
+    return _rounds(runners, min_run_time, repeats, threads, clock)
+
+
+def _main_network(args: argparse.Namespace, device: torch.device) -> None:
+    impls = [i for i in args.impls if i not in ("auto", "bmm")] + ["auto"]
+    nets = [NETWORKS[i] for i in args.networks] if args.networks else list(NETWORKS)
+    k = args.experts[0] if args.experts_given else 4  # ağ kipinde varsayılan K = 4
+    print(f"torch {torch.__version__}, aygıt {device}, {torch.get_num_threads()} iş parçacığı, saat {args.clock}, "
+          f"K = {k}, {args.repeats} tur; hücre: bir eğitim adımı (ileri + geri + SGD), ms, turların medyanı")
+    header = "| ağ | statik | " + " | ".join(impls) + " | auto'nun seçimi (aşama başına) | auto ÷ en iyi |"
+    print(header)
+    print("|" + "---|" * (header.count("|") - 1))
+    for net in nets:
+        rounds = measure_network(net, impls, k, device, args.min_run_time, args.repeats, args.clock)
+        ms = {name: 1e3 * statistics.median(times) for name, times in rounds.items()}
+        best = min(v for n, v in ms.items() if n not in ("auto", "static"))
+        cells = " | ".join(f"{ms[i]:.1f}" for i in impls)
+        print(f"| {net.name} | {ms['static']:.1f} | {cells} | {', '.join(network_auto_choices(net, k, device))} | "
+              f"{ms['auto'] / best:.2f} |", flush=True)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> None:
     """Bütün tabloyu (şekil × K × uygulama) ve konudaki çubuk denetimlerini yazdırır.
 
@@ -278,11 +427,21 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--device", default="cpu")
     parser.add_argument("--clock", choices=sorted(CLOCKS), default="wall")
+    parser.add_argument("--grid", choices=sorted(GRIDS), default="issue",
+                        help="şekil ızgarası: konudaki altı şekil ya da ağların küçük haritalı aşamaları")
+    parser.add_argument("--network", action="store_true",
+                        help="ağ kipi: DynamicCNN eğitim adımı, her uygulama (K = 4 ya da --experts'in ilki)")
+    parser.add_argument("--networks", type=int, nargs="+", default=None, help="NETWORKS içinden sıra numaraları")
     args = parser.parse_args(argv)
+    args.experts_given = any(a.startswith("--experts") for a in (argv if argv is not None else sys.argv[1:]))
 
     torch.set_num_threads(args.threads)
     device = torch.device(args.device)
-    shapes = [SHAPES[i] for i in args.shapes] if args.shapes else list(SHAPES)
+    if args.network:
+        _main_network(args, device)
+        return
+    grid = GRIDS[args.grid]
+    shapes = [grid[i] for i in args.shapes] if args.shapes else list(grid)
     impls = [i for i in args.impls if i != "auto"] + ["auto"]
     print(f"torch {torch.__version__}, aygıt {device}, {torch.get_num_threads()} iş parçacığı, saat {args.clock}; "
           "hücre: ileri / ileri+geri süresi ÷ statik nn.Conv2d (medyan)")

@@ -40,6 +40,11 @@ class CBAMBlock(TemperatureMixin, nn.Module):
         spatial_kwargs: :class:`~dynlayers.spatial_attention.DynamicSpatialAttention`'a geçen argümanlar
             (ör. ``{"kernels": (7,), "use_dilated": False}`` ile tek 7×7 dallı CBAM uzamsal dalı).
 
+    Raises:
+        ValueError: ``channels`` pozitif bir tam sayı değilse, ``channel_kwargs``/``spatial_kwargs``
+            sözlük değilse ya da blokun kendi argümanlarını içeriyorsa, alt modüllerin reddettiği her
+            argümanda; ileri yaymada ``x`` 4 boyutlu ve ``channels`` kanallı değilse.
+
     Shape:
         - Girdi: ``(B, C, H, W)``
         - Çıktı: ``(B, C, H, W)``; ``return_weights=True`` ise ek olarak şu anahtarları taşıyan bir

@@ -46,6 +46,13 @@ class ChannelAttentionFusionT(TemperatureMixin, nn.Module):
         fc1, fc2: Paylaşılan MLP'nin 1×1 evrişimleri.
         fusion_router: Kaynaştırma yönlendiricisi (``fusion="sum"`` ise ``None``).
 
+    Raises:
+        ValueError: Kurulurken geçersiz bir argümanda (``fusion``, ``gate``, ``act``, aralık dışı
+            ``temperature`` ya da ``eps``, pozitif olmayan boyutlar); ileri yaymada ``x`` 4 boyutlu ve
+            ``channels`` kanallı değilse.
+
+    Kaynak: Woo ve ark., CBAM (ECCV 2018) kanal dalı; kaynaştırma ağırlıkları bu paketin eklentisidir.
+
     Shape:
         - Girdi: ``(B, C, H, W)``
         - Çıktı: ``(B, C, H, W)``; ``return_weights=True`` ise ek olarak maske ``(B, C, 1, 1)`` ve
@@ -103,7 +110,8 @@ class ChannelAttentionFusionT(TemperatureMixin, nn.Module):
         avg = x.mean(dim=(2, 3), keepdim=True)  # (B, C, 1, 1)
         mx = x.amax(dim=(2, 3), keepdim=True)  # (B, C, 1, 1)
         # Paylaşılan MLP iki istatistiğe tek çağrıda uygulanır: [avg; max] minigrup ekseninde art arda.
-        a, m = upcast(self.mlp(torch.cat([avg, mx], dim=0))).chunk(2, dim=0)
+        # chunk(2) yerine (2, B, ...) görünümü: chunk, torch.export'ta minigrup boyutunu sabitlerdi.
+        a, m = upcast(self.mlp(torch.cat([avg, mx], dim=0))).unflatten(0, (2, -1)).unbind(0)
         weights: Optional[torch.Tensor] = None
         if self.fusion_router is None:
             z = a + m

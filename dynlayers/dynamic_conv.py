@@ -49,13 +49,28 @@ class DynamicConv2d(TemperatureMixin, nn.Module):
             (bkz. :func:`dynlayers.functional.dynamic_conv2d`). Hepsi aynı sonucu verir.
 
     Attributes:
-        weight: Çekirdek bankası ``(K, C_out, C_in/groups, kh, kw)``.
+        bank: Öğrenilen çekirdek bankası, 2 boyutlu parametre ``(K, C_out·(C_in/groups)·kh·kw)``
+            (timm'in CondConv'u gibi; ``state_dict`` anahtarı ``bank``).
+        weight: Aynı bankanın salt okunur ``(K, C_out, C_in/groups, kh, kw)`` görünümü (view): okumak
+            ve gradyanı izlemek için; yeni bir tensör atanamaz (``bank``'e yazın).
         bias: Ek girdi bankası ``(K, C_out)`` ya da ``None``.
         router: :class:`~dynlayers.routing.RoutingMLP`.
+
+    Banka neden 2 boyutlu? ``module.to(memory_format=torch.channels_last)`` her 4 ve 5 boyutlu
+    parametreyi çevirmeye çalışır; 5 boyutlu bir banka "required rank 4 tensor to use channels_last
+    format" hatası verirdi. 2 boyutlu banka bu dönüşümden etkilenmez; channels_last girdide çıktı
+    bitişik (contiguous) girdidekiyle aynıdır. 5 boyutlu ``weight`` anahtarlı eski kayıtlar
+    (``state_dict``) yüklenirken kendiliğinden ``bank``'e çevrilir.
 
     Shape:
         - Girdi: ``(B, C_in, H, W)``
         - Çıktı: ``(B, C_out, H', W')``; ``return_weights=True`` ise ek olarak ``(B, K)``.
+
+    Raises:
+        ValueError: Kurulurken geçersiz bir argümanda (parametrenin adı, değeri ve izin verilenle);
+            ileri yaymada ``x`` 4 boyutlu ve ``in_channels`` kanallı değilse.
+
+    Kaynak: Yang ve ark., CondConv (NeurIPS 2019); Chen ve ark., Dynamic Convolution (CVPR 2020).
 
     Example:
         >>> conv = DynamicConv2d(16, 32, kernel_size=3, num_experts=4)
@@ -104,19 +119,42 @@ class DynamicConv2d(TemperatureMixin, nn.Module):
                 "impl='bmm' yalnızca kernel_size=1, stride=1, padding=0, groups=1 için geçerlidir; verilen: "
                 f"kernel_size={kernel_size!r}, stride={stride!r}, padding={padding!r}, groups={groups!r}."
             )
-        self.weight = nn.Parameter(
-            torch.empty(self.num_experts, self.out_channels, self.in_channels // self.groups, *self.kernel_size)
-        )
+        self._weight_shape = (self.num_experts, self.out_channels, self.in_channels // self.groups,
+                              *self.kernel_size)
+        self.bank = nn.Parameter(torch.empty(self.num_experts, math.prod(self._weight_shape[1:])))
         self.bias = nn.Parameter(torch.empty(self.num_experts, self.out_channels)) if check_bool("bias", bias) else None
         self.router = RoutingMLP(self.in_channels, self.num_experts, reduction, temperature, routing)
         self.reset_parameters()
 
+    @property
+    def weight(self) -> torch.Tensor:
+        """Çekirdek bankasının ``(K, C_out, C_in/groups, kh, kw)`` görünümü (``bank`` ile aynı bellek)."""
+        return self.bank.view(self._weight_shape)
+
+    def _load_from_state_dict(self, state_dict, prefix, local_metadata, strict, missing_keys,
+                              unexpected_keys, error_msgs):  # type: ignore[override]
+        # Eski kayıtlar bankayı 5 boyutlu ``weight`` anahtarıyla tutuyordu: ``bank``'e çevir.
+        old, new = prefix + "weight", prefix + "bank"
+        if old in state_dict and new not in state_dict:
+            w = state_dict[old]
+            if not isinstance(w, torch.Tensor) or tuple(w.shape) != self._weight_shape:
+                shape = tuple(w.shape) if isinstance(w, torch.Tensor) else type(w).__name__
+                raise ValueError(
+                    f"eski biçimli kayıttaki {old!r} bu katmanın bankasıyla uyuşmuyor: beklenen şekil "
+                    f"{self._weight_shape} (K, C_out, C_in/groups, kh, kw), verilen: {shape}. Aynı "
+                    "argümanlarla kurulmuş bir katmana yükleyin ya da kaydı elle çevirin: "
+                    f"state_dict[{new!r}] = state_dict.pop({old!r}).reshape(K, -1)."
+                )
+            state_dict[new] = state_dict.pop(old).reshape(self.num_experts, -1)
+        super()._load_from_state_dict(state_dict, prefix, local_metadata, strict, missing_keys,
+                                      unexpected_keys, error_msgs)
+
     def reset_parameters(self) -> None:
         """Her uzmanı ``nn.Conv2d`` gibi bağımsız olarak ilkler (Kaiming düzgün dağılım)."""
-        for expert in self.weight.data:
+        for expert in self.weight.data:  # görünüm: bankanın satırlarına yazar
             nn.init.kaiming_uniform_(expert, a=math.sqrt(5))
         if self.bias is not None:
-            fan_in = self.weight[0, 0].numel()
+            fan_in = math.prod(self._weight_shape[2:])
             bound = 1.0 / math.sqrt(fan_in)
             nn.init.uniform_(self.bias, -bound, bound)
 
@@ -151,9 +189,12 @@ class DynamicConv2d(TemperatureMixin, nn.Module):
 class DynamicConvBlock(TemperatureMixin, nn.Module):
     """Dinamik evrişim → toplu normalleştirme (BatchNorm2d) → ReLU.
 
-    Bütün başvuru uygulamaları BatchNorm'u karıştırılmış evrişimin ardına koyar: neredeyse düzgün
-    yönlendirmede karışık çekirdeğin standart sapması ilklemede yaklaşık √K küçülür, BatchNorm bunu
-    telafi eder. Evrişimin ek girdisi (bias) bu yüzden varsayılan olarak kapalıdır.
+    ``evrişim → BN → ReLU`` standart CNN tasarımıdır (ResNet; DyConv ve CondConv da aynı düzeni
+    kullanır); BN'nin karıştırılmış evrişimin ardından gelmesi bu tasarımdan gelir. Bir sonucu da
+    vardır: neredeyse düzgün yönlendirmede (ilklemede) K bağımsız uzmanın ortalaması olan karışık
+    çekirdeğin standart sapması yaklaşık √K kat küçülür; BN çıktıyı yeniden ölçeklediği için bu
+    küçülmeyi kendiliğinden karşılar. BN kendi kaydırma terimini taşıdığından evrişimin ek girdisi
+    (bias) varsayılan olarak kapalıdır.
 
     Args:
         in_channels: Girdi kanal sayısı.
@@ -162,6 +203,9 @@ class DynamicConvBlock(TemperatureMixin, nn.Module):
         stride: Uzun adım.
         **dynamic_conv_kwargs: :class:`DynamicConv2d`'ye geçen diğer argümanlar
             (``num_experts``, ``temperature``, ``routing``, ``impl``, ...).
+
+    Raises:
+        ValueError: :class:`DynamicConv2d`'nin reddettiği her argümanda.
 
     Shape:
         - Girdi: ``(B, C_in, H, W)``

@@ -40,6 +40,7 @@ Herkese açık adlar: :func:`dynamic_conv2d`, :func:`resolve_impl`, :func:`per_s
 
 from __future__ import annotations
 
+import warnings
 from typing import List, Optional, Tuple
 
 import torch
@@ -52,12 +53,15 @@ from ._validation import (
     check_nonnegative_pair,
     check_positive_int,
     check_positive_pair,
+    is_tracing,
 )
 
 __all__ = [
     "IMPLS",
     "CHUNK_BYTES",
     "MAX_KERNEL_MEMORY_RATIO",
+    "SMALL_MAP_MACS",
+    "SMALL_MAP_PIXELS",
     "conv_output_size",
     "dynamic_conv2d",
     "output_activation_bytes",
@@ -74,6 +78,12 @@ MAX_KERNEL_MEMORY_RATIO: int = 4
 #: işlemci önbelleğinde kalır ve her çağrıda büyük bellek ayırmanın sayfa hatası (page fault) bedeli
 #: ödenmez (bkz. :func:`resolve_impl`).
 CHUNK_BYTES: int = 8 << 20
+#: Küçük harita sınırları: örnek başına çekirdekler çıktının :data:`MAX_KERNEL_MEMORY_RATIO` katını
+#: aşıyorsa, ``(K − 1)·H'·W' ≤ SMALL_MAP_PIXELS`` ve ``(K − 1)·H'·W'·(C_in/g)·kh·kw ≤ SMALL_MAP_MACS``
+#: ise ``"auto"`` ``"mix"``'i seçer. İkisi de ``"mix"``'in fazladan işidir (K − 1 evrişim): birincisi
+#: çıktı pikseli, ikincisi örnek ve çıktı kanalı başına çarp-topla sayısı (bkz. :func:`resolve_impl`).
+SMALL_MAP_PIXELS: int = 192
+SMALL_MAP_MACS: int = 1 << 17
 
 Pair = Tuple[int, int]
 
@@ -170,40 +180,77 @@ def resolve_impl(x: torch.Tensor, weight: torch.Tensor, stride: IntOrPair = 1, p
                  dilation: IntOrPair = 1, groups: int = 1) -> str:
     """``impl="auto"`` bu şekiller için hangi uygulamayı seçer?
 
-    Kural, ``python -m dynlayers.bench --threads 2 --repeats 5`` ile bu projenin 2 çekirdekli
-    CPU'sunda (torch 2.13, float32) yapılan ölçümlerden çıkarıldı. Sayılar, ileri + geri yayma
-    süresinin aynı şekilli statik ``nn.Conv2d``'ye oranıdır (K = 4, turlar üzerinden medyan, ölçüm
-    sırası her turda kaydırılarak):
+    Kural, ``python -m dynlayers.bench`` ile bu projenin 2 çekirdekli CPU'sunda (torch 2.13, float32,
+    2 iş parçacığı) yapılan ölçümlerden çıkarıldı. Sayılar, ileri + geri yayma süresinin aynı şekilli
+    statik ``nn.Conv2d``'ye oranıdır (aksi söylenmedikçe K = 4; turlar üzerinden eşleştirilmiş medyan,
+    ölçüm sırası her turda kaydırılarak). Kural 3'ün ölçümleri başka işlerle paylaşılan bir makinede
+    yapıldı (yük ortalaması 2–6): oranlar ±%30 oynayabilir, aynı uygulamanın iki ölçümü arasında bile;
+    kural yalnızca bundan büyük farklara ya da tekrarlanan ölçümlere dayanır.
 
     1. 1×1 çekirdek, uzun adım 1, dolgu 0, groups 1 ve çekirdekler bellek sınırına sığıyorsa
        ``"bmm"``: toplu matris çarpımı statik NCHW evrişimden bile hızlı (B32 128→128 28²: ≈0.85×;
        ``"grouped"`` ≈1.5×).
     2. K = 1 ise ``"mix"``: tek uzmanlı karışım, ölçeklenmiş tek bir statik evrişimdir (≈1.1–1.3×).
-    3. Bütün minigrubun örnek başına çekirdekleri hem çıktının 4 katına hem :data:`CHUNK_BYTES`'a
+    3. **Küçük haritalar**: örnek başına çekirdekler çıktının 4 katını aşıyor,
+       ``(K − 1)·H'·W' ≤`` :data:`SMALL_MAP_PIXELS` (192) ve
+       ``(K − 1)·H'·W'·(C_in/g)·kh·kw ≤`` :data:`SMALL_MAP_MACS` (2¹⁷) ise ``"mix"``. İkisi de ``"mix"``'in
+       fazladan işidir (K − 1 evrişim). Küçük bir haritada çekirdekleri üretmek, türevlerini almak ve
+       gruplu evrişimi çalıştırmak bundan pahalıdır; ``"chunked"`` orada felakete varır. Ölçümler
+       (``--grid small``, ağların aşamaları, K = 4; ``"mix"`` / ``"grouped"`` / ``"chunked"``):
+       B64 64→128 4² s2 (çıktı 2²) 3,5 / 8,2 / 16,8; B64 128→256 4² s2 4,2 / 20 / 18; B128 128→256 8² s2
+       (çıktı 4²) 2,6 / 7,0 / 17,5; B64 32→64 16² s2 (çıktı 8², 3·64·288 ≈ 55 bin) 1,5 / 1,8 / 3,0;
+       B128 64→128 16² s2 (3·64·576 ≈ 110 bin) 2,4 / 2,5 / 3,4. İkinci sınırın nedeni konudaki
+       B64 128→256 8²'dir (3·64·1152 ≈ 221 bin): üç ölçümün ikisinde ``"chunked"`` önde (CPU saatiyle
+       3,2'ye karşı ``"mix"`` 4,1; önceki ölçüm 2,9'a karşı 3,6), bu yüzden orada ``"chunked"`` kalır.
+       Birinci sınır K'ya bağlıdır: K = 8'de B64 32→64 16² s2 (7·64 = 448) ``"mix"`` 4,9, ``"chunked"``
+       2,9; 4² çıktıda (7·16 = 112) ``"mix"`` önde (B64 128→256 4² s2: 6,6 / 8,0 / 63). K = 16'da 4²
+       çıktı (15·16 = 240) sınırın dışında kalır (B64 64→128 8² s2: ``"mix"`` 7,0, ``"chunked"`` 6,3).
+       Ağ düzeyinde (``python -m dynlayers.bench --network --clock cpu``; eğitim adımı) bu kural
+       ``"auto"``'yu üç ağda da en iyi tek uygulamanın 1,10 katı içine getirdi. CPU ms, statik / loop /
+       grouped / chunked / mix / auto: B64 1×16² (16, 32, 64, 128) 15,6 / 480 / 53,1 / 75,3 / 30,8 /
+       31,3 (auto ÷ en iyi 1,02); B64 1×16² (32, 64, 128, 256) 33,0 / 302 / 397 / 234 / 96,1 / 90,6
+       (0,94); B128 3×32² (32, 64, 128, 256) 234 / 969 / 1040 / 542 / 716 / 532 (0,98). Konuyu
+       açan ölçümde eski kural 16×16 rakam ağlarında ``"mix"``'ten 2,3–2,8 kat yavaştı (50'ye karşı
+       18 ms, 154'e karşı 67 ms). Kitabın 16×16 rakam ağlarında aşamaların hepsi ya da çoğu bu kurala
+       girer.
+    4. Bütün minigrubun örnek başına çekirdekleri hem çıktının 4 katına hem :data:`CHUNK_BYTES`'a
        (8 MiB) sığıyorsa ``"grouped"``: tek gruplu evrişim (B2 16→32 32² ≈1.7×, B32 32→64 32² s2
        ≈1.7×, B1 64→64 56² ≈1.2×). Burada ``"chunked"`` aynı hesabı yapar ama kendi geri yayma
        fonksiyonunun ek yükünü taşır (≈1.8–1.9×).
-    4. Çekirdekler çıktının 4 katını aşıyor ve K = 2 ise ``"mix"``: yalnızca iki kat işlem, hiç
+    5. Çekirdekler çıktının 4 katını aşıyor ve K = 2 ise ``"mix"``: yalnızca iki kat işlem, hiç
        çekirdek yok (B64 128→256 8², K = 2: ``"mix"`` ≈2.1×, ``"chunked"`` ≈3.0×).
-    5. Diğer her durumda ``"chunked"``: çekirdekler 8 MiB'lık parçalar hâlinde üretilir
-       (B64 64→128 16² ≈1.5×, ``"grouped"`` ≈1.4–2.1×; B64 128→256 8² ≈2.9×, ``"grouped"`` ≈6.8×,
-       ``"mix"`` ≈3.6×, ``"loop"`` ≈4.7×).
+    6. Diğer her durumda ``"chunked"``: çekirdekler 8 MiB'lık parçalar hâlinde üretilir (önceki
+       ölçümler: B64 64→128 16² ≈1.5×, ``"grouped"`` ≈1.4–2.1×; K = 8'de B64 128→256 8² ``"chunked"``
+       7,1, ``"mix"`` 6,9, ``"grouped"`` 4,3).
 
-    ``"grouped"`` büyük çekirdek yığınlarında neden bu kadar yavaş? 8²'de yığın 75 MB'tır. glibc bu
-    boydaki blokları her çağrıda işletim sisteminden yeni sayfalarla alır ve her sayfa bir sayfa
-    hatası (page fault) öder: ileri yaymada çekirdekler için, geri yaymada onların gradyanı için.
+    ``"grouped"`` büyük çekirdek yığınlarında neden yavaş olabilir? B64 128→256 8²'de yığın 75 MB'tır.
+    glibc bu boydaki blokları her çağrıda işletim sisteminden yeni sayfalarla alır ve her sayfa bir
+    sayfa hatası (page fault) öder: ileri yaymada çekirdekler için, geri yaymada onların gradyanı için.
     Yavaşlık aritmetiğin değil, bellek ayırıcının: ``GLIBC_TUNABLES=glibc.malloc.mmap_threshold=…:
     glibc.malloc.trim_threshold=…`` ile eşikler yükseltilip sayfa hataları kaldırıldığında 8²'de
     ``"grouped"`` ≈2.7×, ``"chunked"`` ≈3.4× ölçüldü. Paket sürecin bellek ayırıcı ayarlarını
-    değiştirmez; bu yüzden ``"auto"`` varsayılan ortamda hızlı olanı, ``"chunked"``'ı seçer. Ayırıcıyı
-    kendisi ayarlayan (ya da jemalloc/tcmalloc kullanan) biri ``impl="grouped"``'ı ölçüp seçebilir.
+    değiştirmez. Ayırıcıyı kendisi ayarlayan (ya da jemalloc/tcmalloc kullanan) biri
+    ``impl="grouped"``'ı ölçüp seçebilir.
 
-    GPU'da ölçülmedi; kural orada da aynıdır.
+    İzleme ve dışa aktarma (``torch.jit.trace``, ``torch.export``, ONNX) sırasında minigrup boyutu
+    Python sayısı olarak okunamaz: ``"auto"`` o zaman 1×1'de kural 1'e göre ``"bmm"``, diğer her
+    yerde ``"mix"`` seçer (bkz. :func:`dynamic_conv2d`).
+
+    GPU'da ölçülmedi (bu projede GPU yoktu); kural orada da aynıdır. CUDA kuralı için tek komut:
+    ``python -m dynlayers.bench --device cuda --experts 1 2 4 8 16 --repeats 5 && python -m
+    dynlayers.bench --grid small --device cuda --experts 4 8 16 && python -m dynlayers.bench --network
+    --device cuda --repeats 5``.
 
     Args:
-        x: Girdi ``(B, C, H, W)``.
+        x: Girdi ``(B, C, H, W)`` (yalnızca şekli kullanılır; ``device="meta"`` olabilir).
         weight: Çekirdek bankası ``(K, C_out, C_in/g, kh, kw)``.
         stride, padding, dilation, groups: Evrişim ayarları.
+
+    Returns:
+        ``"bmm"``, ``"mix"``, ``"grouped"`` ya da ``"chunked"``.
+
+    Raises:
+        ValueError: ``stride``, ``padding`` ya da ``groups`` geçersizse.
 
     Example:
         >>> resolve_impl(torch.empty(32, 128, 28, 28), torch.empty(4, 128, 128, 1, 1))
@@ -222,6 +269,10 @@ def _choose_impl(x: torch.Tensor, weight: torch.Tensor, st: Pair, p: Pair, group
     if fits and _is_pointwise(weight, st, p, groups):
         return "bmm"
     if num_experts == 1:
+        return "mix"
+    extra_pixels = (num_experts - 1) * out_hw[0] * out_hw[1]  # "mix"'in fazladan işi
+    per_filter = weight.shape[2] * weight.shape[3] * weight.shape[4]
+    if not fits and extra_pixels <= SMALL_MAP_PIXELS and extra_pixels * per_filter <= SMALL_MAP_MACS:
         return "mix"
     if fits and per_sample_kernel_bytes(x.shape[0], weight) <= CHUNK_BYTES:
         return "grouped"
@@ -394,6 +445,28 @@ _IMPL_FUNCS = {
 # Denetim ve giriş noktası
 # ----------------------------------------------------------------------------------------------
 def _check_call(x, weight, routing_weights, bias, stride, padding, dilation, groups, impl):
+    if is_tracing():
+        # jit.trace / torch.export: şekiller izlenen değerlerdir; yalnızca argümanlar denetlenir ve
+        # minigrup boyutunu Python sayısı olarak okuyan yollar yerine "mix" (ya da "bmm") çalışır.
+        stride = check_positive_pair("stride", stride)
+        padding = check_nonnegative_pair("padding", padding)
+        dilation = check_positive_pair("dilation", dilation)
+        groups = check_positive_int("groups", groups)
+        impl = check_choice("impl", impl, IMPLS)
+        with warnings.catch_warnings():
+            # Çekirdek ve harita boyutu izlenen grafikte zaten sabittir (yalnızca minigrup değişir);
+            # seçim hangisi olursa olsun sonuç aynıdır ("mix" ve "bmm" kesin).
+            warnings.simplefilter("ignore", torch.jit.TracerWarning)
+            pointwise = _is_pointwise(weight, stride, padding, groups)
+            fits = pointwise and _kernel_fits(x, weight, (x.shape[-2], x.shape[-1]))
+        if impl == "bmm" and not pointwise:
+            raise ValueError(
+                "impl='bmm' yalnızca 1×1 çekirdek, stride=1, padding=0 ve groups=1 için geçerlidir; "
+                f"verilen: stride={stride}, padding={padding}, groups={groups}."
+            )
+        if impl != "bmm":
+            impl = "bmm" if impl == "auto" and fits else "mix"
+        return stride, padding, dilation, groups, impl
     check_input(x, "x")
     if not isinstance(weight, torch.Tensor) or weight.dim() != 5:
         shape = tuple(weight.shape) if isinstance(weight, torch.Tensor) else type(weight).__name__
@@ -458,6 +531,17 @@ def dynamic_conv2d(
         groups: Grup sayısı (``groups = C_in`` derinlemesine evrişimdir).
         impl: ``"loop"``, ``"grouped"``, ``"chunked"``, ``"mix"``, ``"bmm"`` ya da ``"auto"``
             (bkz. modül belgesi ve :func:`resolve_impl`).
+
+    İzleme ve dışa aktarma: ``torch.jit.trace`` ve ``torch.export`` (``torch.onnx.export`` dahil)
+    sırasında şekil denetimleri atlanır ve minigrup boyutunu Python sayısı olarak okuyan yollar
+    (``"loop"``, ``"grouped"``, ``"chunked"``, ``"auto"``'nun seçimi) yerine aynı sonucu veren ``"mix"``
+    (``"bmm"`` istendiyse ya da ``"auto"`` 1×1'de ``"bmm"`` seçtiyse ``"bmm"``) kaydedilir; böylece
+    izlenen grafik her minigrup boyutunda doğru çalışır.
+
+    Raises:
+        ValueError: ``x``, ``weight``, ``routing_weights`` ya da ``bias``'ın şekli tutmuyorsa, argümanlar
+            geçersizse, girdi çekirdek için çok küçükse ya da ``impl="bmm"`` 1×1 olmayan bir şekilde
+            istendiyse (ileti parametrenin adını, değeri ve izin verileni söyler).
 
     Shape:
         - x: ``(B, C_in, H, W)``

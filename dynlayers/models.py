@@ -45,6 +45,14 @@ class DynamicCNN(nn.Module):
         **dynamic_conv_kwargs: Aşamalardaki :class:`~dynlayers.dynamic_conv.DynamicConv2d`'ye geçen
             diğer argümanlar (``reduction``, ``routing``, ``impl``, ...).
 
+    Raises:
+        ValueError: ``in_channels``, ``num_classes``, ``widths`` ya da aşamalara geçen bir argüman
+            geçersizse; ileri yaymada ``x`` 4 boyutlu ve ``in_channels`` kanallı değilse.
+
+    Dönüşümler: ``.to(memory_format=torch.channels_last)``, ``.half()`` (sıcaklıklar float32 kalır),
+    ``torch.jit.trace`` ve dinamik minigrup boyutuyla ``torch.export``/ONNX çalışır (bkz. API
+    sayfasının "Modeli dışa aktarmak" bölümü).
+
     Shape:
         - Girdi: ``(B, in_channels, H, W)``
         - Çıktı: ``(B, num_classes)``; ``return_weights=True`` ise ek olarak her aşamanın ``(B, K)``
@@ -114,6 +122,10 @@ class StaticCNN(nn.Module):
         in_channels: Girdi kanal sayısı (RGB: 3).
         num_classes: Sınıf sayısı.
         widths: Gövde ve aşamaların kanal genişlikleri; ``len(widths) - 1`` aşama kurulur.
+
+    Raises:
+        ValueError: ``in_channels``, ``num_classes`` ya da ``widths`` geçersizse; ileri yaymada ``x``
+            4 boyutlu ve ``in_channels`` kanallı değilse.
 
     Shape:
         - Girdi: ``(B, in_channels, H, W)``

@@ -78,6 +78,11 @@ class RoutingMLP(TemperatureMixin, nn.Module):
         hidden: Verilirse ara genişlik doğrudan budur (``reduction`` ve ``min_hidden`` yok sayılır).
         bias: Doğrusal katmanlarda ek girdi terimi olsun mu.
 
+    Raises:
+        ValueError: Kurulurken geçersiz bir argümanda (ör. ``num_experts=0``, ``routing="tanh"``,
+            aralık dışı ``temperature``; ileti parametrenin adını, değeri ve izin verileni söyler);
+            ileri yaymada ``x`` 4 boyutlu ve ``in_channels`` kanallı değilse.
+
     Shape:
         - Girdi: ``(B, C, H, W)``
         - Çıktı: ``(B, K)``, girdi float16/bfloat16 olsa da en az float32

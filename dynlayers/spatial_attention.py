@@ -43,6 +43,12 @@ class DynamicSpatialAttention(TemperatureMixin, nn.Module):
     Attributes:
         num_branches: Dal sayısı K (``len(kernels) + use_dilated``).
 
+    Raises:
+        ValueError: Kurulurken geçersiz bir argümanda (çift ya da pozitif olmayan çekirdek, dalsız
+            kurulum, aralık dışı ``temperature`` ya da ``eps``); ileri yaymada ``x`` 4 boyutlu değilse.
+
+    Kaynak: Woo ve ark., CBAM (ECCV 2018) uzamsal dalı; dal yönlendirmesi bu paketin eklentisidir.
+
     Shape:
         - Girdi: ``(B, C, H, W)``, herhangi bir C
         - Çıktı: ``(B, C, H, W)``; ``return_weights=True`` ise ek olarak maske ``(B, 1, H, W)`` ve

@@ -24,7 +24,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from ._validation import check_bool, check_positive_float, check_positive_int
+from ._validation import check_bool, check_positive_float, check_positive_int, check_temperature
 
 __all__ = [
     "Temperature",
@@ -66,10 +66,19 @@ class Temperature(nn.Module):
     başlangıçta ``T`` tam olarak ``temperature`` değerine eşittir. ``raw`` −20'ye de +20'ye de
     sürülse, float16/bfloat16'da da T ≥ eps > 0 kalır, çünkü hesap float32'de yapılır.
 
+    Çok küçük sıcaklıklar tek-sıcak (one-hot) sınırına yuvarlanmaz, reddedilir: ``temperature`` ve
+    ``eps`` 1e-8 ile 1e8 arasında olmalıdır (sınırlar dahil). T = 1e-39 gibi bir değer float32'nin
+    normal sayı aralığının altındadır; ``logit / T`` taşar ve softmaks NaN verir. T = 1e-8'de taşma için
+    |logit| > 3·10³⁰ gerekir, yani en keskin izinli sıcaklık pratikte tek-sıcak seçimdir.
+
     Args:
-        temperature: Başlangıç sıcaklığı, T > 0 (öğrenilebilirse T > eps).
+        temperature: Başlangıç sıcaklığı, 1e-8 ≤ T ≤ 1e8 (öğrenilebilirse T > eps).
         learnable: True ise T eğitimle öğrenilir.
-        eps: Öğrenilebilir T'nin alt sınırı, > 0.
+        eps: Öğrenilebilir T'nin alt sınırı, 1e-8 ≤ eps ≤ 1e8.
+
+    Raises:
+        ValueError: ``temperature`` ya da ``eps`` aralığın dışındaysa ya da sayı değilse;
+            öğrenilebilir sıcaklıkta ``temperature ≤ eps`` ise.
 
     Shape:
         - Çıktı: skaler (0 boyutlu) tensör, en az float32.
@@ -82,9 +91,9 @@ class Temperature(nn.Module):
 
     def __init__(self, temperature: float = 1.0, learnable: bool = False, eps: float = 1e-6) -> None:
         super().__init__()
-        temperature = check_positive_float("temperature", temperature)
+        temperature = check_temperature("temperature", temperature)
         self.learnable = check_bool("learnable_temperature", learnable)
-        self.eps = check_positive_float("eps", eps)
+        self.eps = check_temperature("eps", eps)
         if self.learnable:
             if temperature <= self.eps:
                 raise ValueError(
@@ -93,7 +102,18 @@ class Temperature(nn.Module):
                 )
             self.raw = nn.Parameter(torch.tensor(inverse_softplus(temperature - self.eps)))
         else:
-            self.register_buffer("value", torch.tensor(temperature))
+            self.register_buffer("value", torch.tensor(temperature, dtype=torch.float32))
+
+    def _apply(self, fn, recurse=True):  # type: ignore[override]
+        # .half()/.to(dtype) bütün kayan noktalı tamponları çevirir; sabit sıcaklık float32 kalır,
+        # yalnızca aygıtı (ve bellek biçimi gibi diğer özellikleri) değişir.
+        value = self._buffers.get("value")
+        result = super()._apply(fn, recurse)
+        if value is not None:
+            moved = self._buffers["value"]
+            if moved.dtype != torch.float32:
+                self._buffers["value"] = value.to(device=moved.device, dtype=torch.float32)
+        return result
 
     def forward(self) -> torch.Tensor:
         if self.learnable:
@@ -113,7 +133,7 @@ class Temperature(nn.Module):
         ilkler (ters softplus ile), yani öğrenilmiş değer silinir; eniyileyicinin bu parametre için
         tuttuğu durum (ör. Adam momentumu) olduğu gibi kalır.
         """
-        temperature = check_positive_float("temperature", temperature)
+        temperature = check_temperature("temperature", temperature)
         with torch.no_grad():
             if self.learnable:
                 if temperature <= self.eps:
@@ -157,14 +177,14 @@ def set_temperature(model: Union[nn.Module, Iterable[nn.Module]], temperature: f
 
     Args:
         model: Bir modül ya da modüller listesi.
-        temperature: Yeni sıcaklık, > 0.
+        temperature: Yeni sıcaklık, 1e-8 ≤ T ≤ 1e8.
 
     Example:
         >>> from dynlayers import DynamicCNN
         >>> set_temperature(DynamicCNN(), 5.0)
         3
     """
-    temperature = check_positive_float("temperature", temperature)
+    temperature = check_temperature("temperature", temperature)
     targets = fixed_temperatures(model)
     for t in targets:
         t.set(temperature)
@@ -177,8 +197,8 @@ def linear_temperature(step: int, total_steps: int, start: float = 30.0, end: fl
     Args:
         step: Adım numarası (0'dan başlar), ≥ 0.
         total_steps: Tavlamanın sürdüğü adım sayısı, ≥ 1.
-        start: Başlangıç sıcaklığı, > 0.
-        end: Bitiş sıcaklığı, > 0.
+        start: Başlangıç sıcaklığı, 1e-8 ≤ start ≤ 1e8.
+        end: Bitiş sıcaklığı, 1e-8 ≤ end ≤ 1e8.
 
     Example:
         >>> linear_temperature(5, 10)
@@ -186,8 +206,8 @@ def linear_temperature(step: int, total_steps: int, start: float = 30.0, end: fl
     """
     step = check_positive_int("step", step, minimum=0)
     total_steps = check_positive_int("total_steps", total_steps)
-    start = check_positive_float("start", start)
-    end = check_positive_float("end", end)
+    start = check_temperature("start", start)
+    end = check_temperature("end", end)
     frac = min(step, total_steps) / total_steps
     return start + (end - start) * frac
 
@@ -224,8 +244,8 @@ class TemperatureScheduler:
         end: float = 1.0,
         total_steps: int = 1000,
     ) -> None:
-        self.start = check_positive_float("start", start)
-        self.end = check_positive_float("end", end)
+        self.start = check_temperature("start", start)
+        self.end = check_temperature("end", end)
         self.total_steps = check_positive_int("total_steps", total_steps)
         self._targets = fixed_temperatures(model)
         if not self._targets:
@@ -257,8 +277,8 @@ class TemperatureScheduler:
         return {"start": self.start, "end": self.end, "total_steps": self.total_steps, "last_step": self.last_step}
 
     def load_state_dict(self, state: Dict[str, Any]) -> None:
-        self.start = check_positive_float("start", state["start"])
-        self.end = check_positive_float("end", state["end"])
+        self.start = check_temperature("start", state["start"])
+        self.end = check_temperature("end", state["end"])
         self.total_steps = check_positive_int("total_steps", state["total_steps"])
         self.last_step = check_positive_int("last_step", state["last_step"], minimum=0)
         self._apply()

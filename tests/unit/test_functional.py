@@ -119,7 +119,18 @@ def test_chunked_gradcheck():
 
 def test_resolve_impl_rules():
     big_bank = torch.empty(4, 256, 128, 3, 3)
+    # Konudaki B64 128→256 8²: "mix"'in fazladan işi 3·64·1152 = 221184 > 2**17 çarp-topla, "chunked".
     assert resolve_impl(torch.empty(64, 128, 8, 8), big_bank, padding=1) == "chunked"
+    assert resolve_impl(torch.empty(64, 128, 16, 16), big_bank, padding=1) == "chunked"
+    # Küçük haritalar: 8×8 çıktı, C_in 32 ya da 64 (3·64·288, 3·64·576 ≤ 2**17) ve 4×4, 2×2 çıktı: "mix".
+    assert resolve_impl(torch.empty(64, 32, 16, 16), torch.empty(4, 64, 32, 3, 3), 2, 1) == "mix"
+    assert resolve_impl(torch.empty(128, 64, 16, 16), torch.empty(4, 128, 64, 3, 3), 2, 1) == "mix"
+    assert resolve_impl(torch.empty(64, 128, 8, 8), torch.empty(4, 256, 128, 3, 3), 2, 1) == "mix"
+    assert resolve_impl(torch.empty(64, 128, 4, 4), torch.empty(4, 256, 128, 3, 3), 2, 1) == "mix"
+    # Sınır K'ya bağlı: (K − 1)·H'·W' ≤ 192. K = 8'de 8×8 çıktı sınırın dışında, 4×4 içinde.
+    assert resolve_impl(torch.empty(64, 32, 16, 16), torch.empty(8, 64, 32, 3, 3), 2, 1) == "chunked"
+    assert resolve_impl(torch.empty(64, 128, 8, 8), torch.empty(8, 256, 128, 3, 3), 2, 1) == "mix"
+    assert resolve_impl(torch.empty(64, 64, 8, 8), torch.empty(16, 128, 64, 3, 3), 2, 1) == "chunked"
     assert resolve_impl(torch.empty(32, 128, 28, 28), torch.empty(4, 128, 128, 1, 1)) == "bmm"
     assert resolve_impl(torch.empty(8, 16, 32, 32), torch.empty(1, 32, 16, 3, 3), padding=1) == "mix"
     assert resolve_impl(torch.empty(8, 16, 32, 32), torch.empty(4, 32, 16, 3, 3), padding=1) in IMPLS
@@ -146,8 +157,8 @@ def test_memory_helpers():
 
 
 def test_chunked_auto_matches_loop_on_capped_shape():
-    x = torch.randn(6, 16, 2, 2, dtype=torch.float64, requires_grad=True)
-    w = torch.randn(4, 8, 16, 3, 3, dtype=torch.float64, requires_grad=True)
+    x = torch.randn(6, 48, 9, 9, dtype=torch.float64, requires_grad=True)
+    w = torch.randn(4, 8, 48, 3, 3, dtype=torch.float64, requires_grad=True)
     a = torch.randn(6, 4, dtype=torch.float64, requires_grad=True)
     assert resolve_impl(x, w, padding=1) == "chunked"
     want = _run((x, w, a, None, 1, 1, 1, 1), [x, w, a], "loop")

@@ -3,7 +3,7 @@
 Her uygulama için ileri (``torch.no_grad``) ve ileri + geri yayma süresi, aynı çalıştırmada
 ölçülen aynı şekilli statik bir ``nn.Conv2d``'nin süresine oran olarak verilir
 (``torch.utils.benchmark``). Ölçüm turlar hâlinde yapılır: her turda statik evrişim ve her uygulama
-sırayla ölçülür, oran aynı turun statik süresine göre alınır ve tabloya turlar üzerinden medyanı yazılır
+sırayla ölçülür, oran aynı turun statik süresine göre alınır ve tabloya turlar üzerinden ortancası yazılır
 (eşleştirilmiş ölçüm; paylaşılan bir makinede turdan tura değişen hız oranı bozmaz). Sıra her turda bir
 kaydırılır: sabit sırada ilk ölçülen statik evrişim ölçüm düzeninden sistematik olarak etkileniyordu
 (B2'de oran ≈1.45 ile ≈1.75, 1×1'de ≈0.45 ile ≈0.8 arasında yalnızca sıraya göre değişti). CPU'da ölçümden
@@ -173,7 +173,7 @@ def _measure(
     repeats: int,
     clock: str,
 ) -> Dict[str, List[float]]:
-    """Her tur için statik evrişimin ve her uygulamanın medyan süresi: ``{ad: [tur1, tur2, ...]}``."""
+    """Her tur için statik evrişimin ve her uygulamanın ortanca süresi: ``{ad: [tur1, tur2, ...]}``."""
     device = torch.device(device) if device is not None else torch.device("cpu")
     if device.type == "cpu":
         _steady_allocator()
@@ -196,7 +196,7 @@ def _measure(
 
 def _rounds(runners: Dict[str, Any], min_run_time: float, repeats: int, threads: int,
             clock: str) -> Dict[str, List[float]]:
-    """Her ölçülen için tur başına medyan süre; sıra her turda bir kaydırılır (hiçbir ölçülen hep aynı
+    """Her ölçülen için tur başına ortanca süre; sıra her turda bir kaydırılır (hiçbir ölçülen hep aynı
     komşudan sonra ölçülmesin)."""
     rounds: Dict[str, List[float]] = {name: [] for name in runners}
     names = list(runners)
@@ -223,10 +223,10 @@ def measure_times(
     repeats: int = 2,
     clock: str = "wall",
 ) -> Dict[str, float]:
-    """Statik evrişimin ve her uygulamanın medyan süresi (saniye).
+    """Statik evrişimin ve her uygulamanın ortanca süresi (saniye).
 
     Ölçümler ``repeats`` tur boyunca tekrarlanır (sıra her turda bir kaydırılır) ve her biri için en
-    küçük medyan alınır: makine paylaşımlıyken bir turdaki gürültü bütün oranları bozmasın diye. CPU'da ölçümden önce
+    küçük ortanca alınır: makine paylaşımlıyken bir turdaki gürültü bütün oranları bozmasın diye. CPU'da ölçümden önce
     bellek ayırıcı bir kez kararlı duruma getirilir (30 MiB'lık bir blok ayrılıp bırakılır; bkz.
     ``_steady_allocator``).
 
@@ -255,10 +255,10 @@ def measure_times(
 
 
 def _paired_ratios(rounds: Dict[str, List[float]]) -> Dict[str, float]:
-    """Her turda aynı turun statik süresine oran, turlar üzerinden medyan (eşleştirilmiş ölçüm).
+    """Her turda aynı turun statik süresine oran, turlar üzerinden ortanca (eşleştirilmiş ölçüm).
 
     Makinenin hızı turdan tura değişse de (paylaşılan işlemci, bellek durumu) aynı turdaki statik ve
-    dinamik ölçümler birlikte değişir; oranın medyanı bu yüzden ayrı ayrı alınmış en iyi sürelerin
+    dinamik ölçümler birlikte değişir; oranın ortancası bu yüzden ayrı ayrı alınmış en iyi sürelerin
     oranından daha kararlıdır.
     """
     static = rounds["static"]
@@ -272,7 +272,7 @@ def measure_ratios(batch_size: int, in_channels: int, out_channels: int, size: i
                    **options: Any) -> Dict[str, float]:
     """Her uygulamanın süresinin aynı şekilli statik ``nn.Conv2d`` süresine oranı.
 
-    Her turda oran aynı turun statik süresine göre alınır; sonuç turlar üzerinden medyandır.
+    Her turda oran aynı turun statik süresine göre alınır; sonuç turlar üzerinden ortancadır.
 
     Args:
         batch_size, in_channels, out_channels, size: Şekil (kare girdi).
@@ -367,7 +367,7 @@ def measure_network(net: BenchNetwork, impls: Iterable[str] = ("grouped", "chunk
         clock: ``"wall"`` ya da ``"cpu"``.
 
     Returns:
-        ``{"static": [s, ...], "mix": [s, ...], ...}``: her tur için bir medyan süre (saniye).
+        ``{"static": [s, ...], "mix": [s, ...], ...}``: her tur için bir ortanca süre (saniye).
 
     Example:
         >>> rounds = measure_network(NETWORKS[0], impls=("mix", "auto"), repeats=1)  # doctest: +SKIP
@@ -396,7 +396,7 @@ def _main_network(args: argparse.Namespace, device: torch.device) -> None:
     nets = [NETWORKS[i] for i in args.networks] if args.networks else list(NETWORKS)
     k = args.experts[0] if args.experts_given else 4  # ağ kipinde varsayılan K = 4
     print(f"torch {torch.__version__}, aygıt {device}, {torch.get_num_threads()} iş parçacığı, saat {args.clock}, "
-          f"K = {k}, {args.repeats} tur; hücre: bir eğitim adımı (ileri + geri + SGD), ms, turların medyanı")
+          f"K = {k}, {args.repeats} tur; hücre: bir eğitim adımı (ileri + geri + SGD), ms, turların ortancası")
     header = "| ağ | statik | " + " | ".join(impls) + " | auto'nun seçimi (aşama başına) | auto ÷ en iyi |"
     print(header)
     print("|" + "---|" * (header.count("|") - 1))
@@ -444,7 +444,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     shapes = [grid[i] for i in args.shapes] if args.shapes else list(grid)
     impls = [i for i in args.impls if i != "auto"] + ["auto"]
     print(f"torch {torch.__version__}, aygıt {device}, {torch.get_num_threads()} iş parçacığı, saat {args.clock}; "
-          "hücre: ileri / ileri+geri süresi ÷ statik nn.Conv2d (medyan)")
+          "hücre: ileri / ileri+geri süresi ÷ statik nn.Conv2d (ortanca)")
     header = f"| şekil | K | statik ms (i / i+g) | " + " | ".join(impls) + " | auto seçimi | auto ÷ en iyi |"
     print(header)
     print("|" + "---|" * (header.count("|") - 1))

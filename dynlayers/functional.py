@@ -1,10 +1,10 @@
 """Dinamik evrişimin (dynamic convolution) fonksiyonel çekirdeği ve uygulamaları.
 
-Her örnek ``b`` kendi çekirdeğiyle evrişilir:
+Her örnek ``b`` kendi çekirdeğiyle evriştirilir:
 
-.. math:: y_b = \\Big(\\sum_k a_{bk} W_k\\Big) * x_b + \\sum_k a_{bk}\\, c_k
+.. math:: y_b = \\Big(\\sum_k a_{bk} W_k\\Big) * x_b + \\sum_k a_{bk}\\, \\beta_k
 
-``W`` çekirdek bankası ``(K, C_out, C_in / groups, kh, kw)``, ``c`` ek girdi (bias) bankası
+``W`` çekirdek bankası ``(K, C_out, C_in / groups, kh, kw)``, ``β`` ek girdi (bias) bankası
 ``(K, C_out)``, ``a`` karışım ağırlıkları ``(B, K)``. Sonuç ``a``'da doğrusaldır; ``a`` herhangi bir
 gerçel değer alabilir (softmaks, sigmoid ya da başka bir şey).
 
@@ -20,8 +20,10 @@ Uygulamalar (``impl``) aynı sonucu verir, maliyetleri farklıdır:
     girdilerle de çalışır.
 ``"chunked"``
     ``"grouped"`` ile aynı hesap, ama minigrup parçalar hâlinde işlenir ve örnek başına çekirdekler
-    geri yaymada yeniden üretilir (kendi ``autograd.Function``'ı). Bellekte hiçbir zaman çıktı
-    etkinleştirmesinin 4 katından büyük bir çekirdek yığını tutulmaz. Yalnızca birinci türev.
+    geri yaymada yeniden üretilir (kendi ``autograd.Function``'ı). Bir parça, çekirdek yığını çıktı
+    etkinleştirmesinin 4 katını ve ``CHUNK_BYTES``'ı aşmayacak kadar örnek içerir, ama en az bir
+    örnektir: tek bir örneğin çekirdekleri bile sınırı aşıyorsa parça tek örnekliktir. İkinci türev
+    de desteklenir (``gradgradcheck`` ile sınanır).
 ``"mix"``
     Bankayı ``K·C_out`` filtreli tek bir evrişim olarak çalıştırır, sonra ``Σ_k a_k y_k``
     (doğrusallık sayesinde kesin). K kat FLOP, ama örnek başına çekirdek yok: dinamik minigrup
@@ -72,7 +74,7 @@ __all__ = [
 #: Geçerli ``impl`` adları (bkz. :func:`resolve_impl`).
 IMPLS: Tuple[str, ...] = ("loop", "grouped", "chunked", "mix", "bmm", "auto")
 #: "auto", örnek başına çekirdeklerin toplam boyutu çıktı etkinleştirmesinin bu katını aşarsa
-#: onları tek seferde üretmez (B=256, 512→512, 3×3, float32: 2.4 GB olurdu).
+#: onları tek seferde üretmez (B=256, 512→512, 3×3, float32: 2,25 GiB olurdu).
 MAX_KERNEL_MEMORY_RATIO: int = 4
 #: ``"chunked"`` bir parçanın örnek başına çekirdeklerini bu bayt sınırında tutar (8 MiB): parça
 #: işlemci önbelleğinde kalır ve her çağrıda büyük bellek ayırmanın sayfa hatası (page fault) bedeli
@@ -114,8 +116,10 @@ def conv_output_size(size: IntOrPair, kernel_size: IntOrPair, stride: IntOrPair 
 def per_sample_kernel_bytes(batch_size: int, weight: torch.Tensor) -> int:
     """``batch_size`` örnek için örnek başına çekirdeklerin ``(B, C_out, C_in/g, kh, kw)`` bayt boyutu.
 
-    ``"grouped"``, ``"bmm"`` ve ``"loop"`` bu kadar belleği bir anda ayırır; ``"auto"`` bunun çıktının
-    :data:`MAX_KERNEL_MEMORY_RATIO` katını aşmasına izin vermez.
+    ``"grouped"``, ``"bmm"`` ve ``"loop"`` bu kadar belleği bir anda ayırır. ``"auto"`` ``"grouped"``'ı
+    yalnızca bu boyut çıktının :data:`MAX_KERNEL_MEMORY_RATIO` katını ve ``CHUNK_BYTES``'ı aşmıyorsa
+    seçer; aşıyorsa çekirdekleri ya hiç üretmeyen ``"mix"``'i ya da parça parça üreten ``"chunked"``'ı
+    seçer (tek bir örneğin çekirdekleri sınırdan büyükse ``"chunked"``'ın parçası yine de bir örnektir).
 
     Args:
         batch_size: Minigrup boyutu B.
@@ -123,8 +127,8 @@ def per_sample_kernel_bytes(batch_size: int, weight: torch.Tensor) -> int:
 
     Example:
         >>> bank = torch.empty(4, 512, 512, 3, 3)
-        >>> round(per_sample_kernel_bytes(256, bank) / 1e9, 1)  # GB
-        2.4
+        >>> per_sample_kernel_bytes(256, bank) / 2**30  # GiB
+        2.25
     """
     return int(batch_size) * weight[0].numel() * weight.element_size()
 
@@ -182,7 +186,7 @@ def resolve_impl(x: torch.Tensor, weight: torch.Tensor, stride: IntOrPair = 1, p
 
     Kural, ``python -m dynlayers.bench`` ile bu projenin 2 çekirdekli CPU'sunda (torch 2.13, float32,
     2 iş parçacığı) yapılan ölçümlerden çıkarıldı. Sayılar, ileri + geri yayma süresinin aynı şekilli
-    statik ``nn.Conv2d``'ye oranıdır (aksi söylenmedikçe K = 4; turlar üzerinden eşleştirilmiş medyan,
+    statik ``nn.Conv2d``'ye oranıdır (aksi söylenmedikçe K = 4; turlar üzerinden eşleştirilmiş ortanca,
     ölçüm sırası her turda kaydırılarak). Kural 3'ün ölçümleri başka işlerle paylaşılan bir makinede
     yapıldı (yük ortalaması 2–6): oranlar ±%30 oynayabilir, aynı uygulamanın iki ölçümü arasında bile;
     kural yalnızca bundan büyük farklara ya da tekrarlanan ölçümlere dayanır.
@@ -223,7 +227,7 @@ def resolve_impl(x: torch.Tensor, weight: torch.Tensor, stride: IntOrPair = 1, p
        ölçümler: B64 64→128 16² ≈1.5×, ``"grouped"`` ≈1.4–2.1×; K = 8'de B64 128→256 8² ``"chunked"``
        7,1, ``"mix"`` 6,9, ``"grouped"`` 4,3).
 
-    ``"grouped"`` büyük çekirdek yığınlarında neden yavaş olabilir? B64 128→256 8²'de yığın 75 MB'tır.
+    ``"grouped"`` büyük çekirdek yığınlarında neden yavaş olabilir? B64 128→256 8²'de yığın 72 MiB'tır.
     glibc bu boydaki blokları her çağrıda işletim sisteminden yeni sayfalarla alır ve her sayfa bir
     sayfa hatası (page fault) öder: ileri yaymada çekirdekler için, geri yaymada onların gradyanı için.
     Yavaşlık aritmetiğin değil, bellek ayırıcının: ``GLIBC_TUNABLES=glibc.malloc.mmap_threshold=…:

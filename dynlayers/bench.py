@@ -111,7 +111,7 @@ class BenchNetwork:
     widths: Tuple[int, ...]
 
 
-#: Ağ kipinin ağları (konudaki hedefler): kitabın rakam ağları ve 32² RGB bir ağ.
+#: Ağ kipinin ağları, yani hız hedeflerinin ölçüldüğü ağlar. Kitabın iki rakam ağı ve 32² RGB bir ağ.
 NETWORKS: Tuple[BenchNetwork, ...] = (
     BenchNetwork("B64 1×16² (16, 32, 64, 128)", 64, 1, 16, (16, 32, 64, 128)),
     BenchNetwork("B64 1×16² (32, 64, 128, 256)", 64, 1, 16, (32, 64, 128, 256)),

@@ -51,8 +51,6 @@ class DynamicConv2d(TemperatureMixin, nn.Module):
     Attributes:
         bank: Öğrenilen çekirdek bankası, 2 boyutlu parametre ``(K, C_out·(C_in/groups)·kh·kw)``
             (timm'in CondConv'u gibi; ``state_dict`` anahtarı ``bank``).
-        weight: Aynı bankanın salt okunur ``(K, C_out, C_in/groups, kh, kw)`` görünümü (view): okumak
-            ve gradyanı izlemek için; yeni bir tensör atanamaz (``bank``'e yazın).
         bias: Ek girdi bankası ``(K, C_out)`` ya da ``None``.
         router: :class:`~dynlayers.routing.RoutingMLP`.
 
@@ -128,7 +126,11 @@ class DynamicConv2d(TemperatureMixin, nn.Module):
 
     @property
     def weight(self) -> torch.Tensor:
-        """Çekirdek bankasının ``(K, C_out, C_in/groups, kh, kw)`` görünümü (``bank`` ile aynı bellek)."""
+        """Çekirdek bankasının salt okunur ``(K, C_out, C_in/groups, kh, kw)`` görünümü (view).
+
+        ``bank`` ile aynı belleği paylaşır: okumak ve gradyanı izlemek için; yeni bir tensör atanamaz
+        (``bank``'e yazın).
+        """
         return self.bank.view(self._weight_shape)
 
     def _load_from_state_dict(self, state_dict, prefix, local_metadata, strict, missing_keys,

@@ -80,11 +80,13 @@ MAX_KERNEL_MEMORY_RATIO: int = 4
 #: işlemci önbelleğinde kalır ve her çağrıda büyük bellek ayırmanın sayfa hatası (page fault) bedeli
 #: ödenmez (bkz. :func:`resolve_impl`).
 CHUNK_BYTES: int = 8 << 20
-#: Küçük harita sınırları: örnek başına çekirdekler çıktının :data:`MAX_KERNEL_MEMORY_RATIO` katını
+#: Küçük harita sınırları. Örnek başına çekirdekler çıktının :data:`MAX_KERNEL_MEMORY_RATIO` katını
 #: aşıyorsa, ``(K − 1)·H'·W' ≤ SMALL_MAP_PIXELS`` ve ``(K − 1)·H'·W'·(C_in/g)·kh·kw ≤ SMALL_MAP_MACS``
 #: ise ``"auto"`` ``"mix"``'i seçer. İkisi de ``"mix"``'in fazladan işidir (K − 1 evrişim): birincisi
 #: çıktı pikseli, ikincisi örnek ve çıktı kanalı başına çarp-topla sayısı (bkz. :func:`resolve_impl`).
 SMALL_MAP_PIXELS: int = 192
+#: Küçük harita kuralının ikinci sınırı: ``"mix"``'in örnek ve çıktı kanalı başına fazladan
+#: çarp-topla sayısı ``(K − 1)·H'·W'·(C_in/g)·kh·kw`` (bkz. :data:`SMALL_MAP_PIXELS`).
 SMALL_MAP_MACS: int = 1 << 17
 
 Pair = Tuple[int, int]

@@ -69,7 +69,7 @@ class Temperature(nn.Module):
     Çok küçük sıcaklıklar tek-sıcak (one-hot) sınırına yuvarlanmaz, reddedilir: ``temperature`` ve
     ``eps`` 1e-8 ile 1e8 arasında olmalıdır (sınırlar dahil). T = 1e-39 gibi bir değer float32'nin
     normal sayı aralığının altındadır; ``logit / T`` taşar ve softmaks NaN verir. T = 1e-8'de taşma için
-    |logit| > 3·10³⁰ gerekir, yani en keskin izinli sıcaklık pratikte tek-sıcak seçimdir.
+    ``|logit| > 3·10³⁰`` gerekir, yani en keskin izinli sıcaklık pratikte tek-sıcak seçimdir.
 
     Args:
         temperature: Başlangıç sıcaklığı, 1e-8 ≤ T ≤ 1e8 (öğrenilebilirse T > eps).

@@ -85,7 +85,7 @@ CHUNK_BYTES: int = 8 << 20
 #: ise ``"auto"`` ``"mix"``'i seçer. İkisi de ``"mix"``'in fazladan işidir (K − 1 evrişim): birincisi
 #: çıktı pikseli, ikincisi örnek ve çıktı kanalı başına çarp-topla sayısı (bkz. :func:`resolve_impl`).
 SMALL_MAP_PIXELS: int = 192
-#: Küçük harita kuralının ikinci sınırı: ``"mix"``'in örnek ve çıktı kanalı başına fazladan
+#: Küçük harita kuralının ikinci sınırı. ``"mix"``'in örnek ve çıktı kanalı başına fazladan
 #: çarp-topla sayısı ``(K − 1)·H'·W'·(C_in/g)·kh·kw`` (bkz. :data:`SMALL_MAP_PIXELS`).
 SMALL_MAP_MACS: int = 1 << 17
 

@@ -26,3 +26,18 @@
     }
   } catch (e) { /* copybutton yok ya da değişti: İngilizce kalır */ }
 })();
+
+/* sphinx-togglebutton, Derinlemesine kutularının başlığına eklediği düğmeye sabit İngilizce bir
+ * aria-label ("Toggle hidden content") verir ve çevirisi yoktur. Düğmeler DOMContentLoaded'da
+ * eklenir; bu betik onlardan sonra etiketi Türkçe yapar (ekran okuyucu bunu okur). */
+(function () {
+  "use strict";
+  function turkishToggleLabels() {
+    var buttons = document.querySelectorAll('button.toggle-button[aria-label="Toggle hidden content"]');
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].setAttribute("aria-label", "Ayrıntıyı göster ya da gizle");
+    }
+  }
+  document.addEventListener("DOMContentLoaded", function () { setTimeout(turkishToggleLabels, 0); });
+  window.addEventListener("load", turkishToggleLabels);
+})();

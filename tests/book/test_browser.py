@@ -154,26 +154,31 @@ def test_mathjax_renders(browser, site, page_name):
         p.close()
 
 
-def _pages_with(marker):
+def _pages_with(pattern):
+    """Kaynağında ``pattern`` geçen sayfalar. Testler toplanırken kitap henüz derlenmemiştir
+    (temiz bir kopyada ``_build`` yoktur), bu yüzden derlenmiş HTML'e değil MyST kaynağına bakılır."""
     out = []
     for name in PAGES:
-        html = (BUILD_DIR / "html" / f"{name}.html")
-        if html.exists() and marker in html.read_text(encoding="utf-8"):
+        src = ROOT / "notebooks_src" / f"{Path(name).name}.md"
+        if src.exists() and re.search(pattern, src.read_text(encoding="utf-8")):
             out.append(name)
     return out
 
 
+_FRAME = r"\bslider_plot\("                    # önceden çizilmiş kareler ("dl-slider")
+_COMPUTED = r"\b(routing_slider|mask_slider)\("  # tarayıcıda hesaplanan ("dl-slider dl-computed")
+
+
 def _slider_pages():
-    # class="dl-slider" tam olarak: kareli kaydırıcılar (hesaplananlar "dl-slider dl-computed")
-    return _pages_with('class="dl-slider"') or PAGES[:1]
+    return _pages_with(_FRAME)
 
 
 def _computed_pages():
-    return _pages_with('class="dl-slider dl-computed"') or PAGES[:1]
+    return _pages_with(_COMPUTED)
 
 
 def _all_slider_pages():
-    return _pages_with('class="dl-slider') or PAGES[:1]
+    return _pages_with(f"{_FRAME}|{_COMPUTED}")
 
 
 @pytest.mark.parametrize("page_name", _slider_pages())
@@ -365,8 +370,48 @@ def _figure_state(fig):
         "return (svg ? svg.outerHTML : '') + '|' + (c ? c.toDataURL() : ''); }")
 
 
+_CDP_VALUETEXT = {}
+
+
+def _cdp_exposes_valuetext(page):
+    """Bu Chromium'un CDP'si ``aria-valuetext``'i ``valuetext`` özelliğinde bildiriyor mu?
+
+    Chromium 156 bildirmiyor (yerel ``input[type=range]``'de sayısal değeri, ``role="slider"``'da
+    boş metin döndürüyor); o sürümde ağacın değer metni DOM'daki ``aria-valuetext``'ten okunur ve
+    bir uyarı yazılır. Denetim ayrı, boş bir sayfada bilinen bir kaydırıcıyla yapılır."""
+    key = page.context.browser.version
+    if key not in _CDP_VALUETEXT:
+        probe = page.context.new_page()
+        try:
+            probe.set_content('<div role="slider" tabindex="0" aria-label="deneme" aria-valuemin="0" '
+                              'aria-valuemax="2" aria-valuenow="1" aria-valuetext="bir"></div>')
+            cdp = probe.context.new_cdp_session(probe)
+            try:
+                nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+            finally:
+                cdp.detach()
+            texts = [pr["value"].get("value") for n in nodes for pr in n.get("properties", [])
+                     if pr["name"] == "valuetext"]
+            _CDP_VALUETEXT[key] = "bir" in texts
+        finally:
+            probe.close()
+    return _CDP_VALUETEXT[key]
+
+
 def _ax_slider_texts(page):
-    """Erişilebilirlik ağacındaki kaydırıcılar: (ad, değer metni), Chromium'un kendi hesabıyla."""
+    """Erişilebilirlik ağacındaki kaydırıcılar: (ad, değer metni), Chromium'un kendi hesabıyla.
+
+    CDP'si ``aria-valuetext``'i bildirmeyen Chromium sürümlerinde ad ağaçtan, değer metni DOM'daki
+    ``aria-valuetext`` özniteliğinden alınır (bkz. :func:`_cdp_exposes_valuetext`)."""
+    if not _cdp_exposes_valuetext(page):
+        import warnings
+
+        warnings.warn(f"Chromium {page.context.browser.version}: CDP aria-valuetext'i bildirmiyor; "
+                      "değer metni DOM özniteliğinden okundu")
+        return [tuple(t) for t in page.eval_on_selector_all(
+            "input[type=range]",
+            "is => is.map(i => [document.querySelector(`label[for='${i.id}']`)?.textContent, "
+            "i.getAttribute('aria-valuetext'), Number(i.value)])")]
     cdp = page.context.new_cdp_session(page)
     try:
         nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]

@@ -149,24 +149,19 @@ def test_box_renders_as_a_dropdown_admonition(mini_site):
 
 @pytest.mark.build
 @pytest.mark.browser
-def test_box_is_collapsed_and_opens_on_click(mini_site):
-    from conftest import find_chromium
-
-    chromium = find_chromium()
-    if chromium is None:
-        pytest.skip("Chromium bulunamadı: tarayıcı denetimi ATLANDI")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium,
-                                    args=["--headless", "--no-sandbox", "--disable-gpu"])
-        try:
-            page = browser.new_page()
-            page.goto(mini_site.as_uri(), wait_until="load")
-            body = page.get_by_text("Kutunun içindeki metin")
-            page.wait_for_selector(".admonition.dropdown.toggle-hidden")
-            assert page.get_by_text("Derinlemesine: ölçüm sırasının tarihi").is_visible()
-            assert not body.is_visible(), "kutu açık başlıyor"
-            page.locator(".admonition.dropdown .admonition-title").click()
-            body.wait_for(state="visible", timeout=5000)
-        finally:
-            browser.close()
+def test_box_is_collapsed_and_opens_on_click(mini_site, browser):
+    # Oturumun tek tarayıcısı (conftest.browser): aynı iş parçacığında ikinci bir sync_playwright
+    # açmak, ötekiler çalışırken "Sync API inside the asyncio loop" hatası verir.
+    page = browser.new_page()
+    try:
+        page.goto(mini_site.as_uri(), wait_until="load")
+        body = page.get_by_text("Kutunun içindeki metin")
+        page.wait_for_selector(".admonition.dropdown.toggle-hidden")
+        assert page.get_by_text("Derinlemesine: ölçüm sırasının tarihi").is_visible()
+        assert not body.is_visible(), "kutu açık başlıyor"
+        button = page.locator(".admonition.dropdown button.toggle-button")
+        assert button.get_attribute("aria-label") != "Toggle hidden content", "İngilizce etiket"
+        page.locator(".admonition.dropdown .admonition-title").click()
+        body.wait_for(state="visible", timeout=5000)
+    finally:
+        page.close()

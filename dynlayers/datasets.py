@@ -78,6 +78,11 @@ def _check_common(size, test_fraction, seed) -> None:
         raise ValueError(
             f"size 8 ile 128 arasında bir tamsayı olmalı (görüntü kenarı, piksel); verilen: {size!r}."
         )
+    _check_split(test_fraction, seed)
+
+
+def _check_split(test_fraction, seed) -> None:
+    """Bölme argümanları: ``0 < test_fraction < 1`` ve negatif olmayan tamsayı ``seed``."""
     if isinstance(test_fraction, bool) or not isinstance(test_fraction, numbers.Real) or not (
         0.0 < float(test_fraction) < 1.0
     ):
@@ -541,23 +546,10 @@ def load_cluttered_digits(
     fragment_size = int(fragment_size)
     if isinstance(noise, bool) or not isinstance(noise, numbers.Real) or not 0.0 <= float(noise) <= 1.0:
         raise ValueError(f"noise 0 ile 1 arasında bir sayı olmalı; verilen: {noise!r}.")
-    if isinstance(test_fraction, bool) or not isinstance(test_fraction, numbers.Real) or not (
-        0.0 < float(test_fraction) < 1.0
-    ):
-        raise ValueError(
-            "test_fraction 0 ile 1 arasında (uçlar hariç) bir sayı olmalı; "
-            f"verilen: {test_fraction!r}."
-        )
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
-        raise ValueError(f"seed negatif olmayan bir tamsayı olmalı; verilen: {seed!r}.")
+    _check_split(test_fraction, seed)
     seed = int(seed)
 
-    load_digits = _import_load_digits()
-    bunch = load_digits()
-    digits = torch.as_tensor(bunch.images, dtype=torch.float32).unsqueeze(1) / 16.0  # (N, 1, 8, 8)
-    labels = torch.as_tensor(bunch.target, dtype=torch.int64)
-    if digit_size != digits.shape[-1]:
-        digits = F.interpolate(digits, size=(digit_size, digit_size), mode="bilinear", align_corners=False)
+    digits, labels = _digit_images(digit_size)
     digits = digits[:, 0].clamp(0.0, 1.0)  # (N, d, d)
 
     train_idx, test_idx = _stratified_split(labels, float(test_fraction), seed)
